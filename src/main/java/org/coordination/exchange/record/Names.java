@@ -1,0 +1,25 @@
+package org.coordination.exchange.record;
+
+import java.util.Locale;
+
+/**
+ * The SPEC's matching rule for column names and coded values: case-insensitive, with
+ * {@code _}, {@code -} and space alike, surrounding whitespace ignored.
+ */
+public final class Names {
+
+	private Names() {
+	}
+
+	/** The key two names share exactly when the SPEC says they match. */
+	public static String key(String name) {
+		String trimmed = name.strip();
+		StringBuilder key = new StringBuilder(trimmed.length());
+		for (int i = 0; i < trimmed.length(); i++) {
+			char c = trimmed.charAt(i);
+			key.append((c == '-' || c == ' ') ? '_' : c);
+		}
+		return key.toString().toUpperCase(Locale.ROOT);
+	}
+
+}
