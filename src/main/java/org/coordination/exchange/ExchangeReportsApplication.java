@@ -1,12 +1,19 @@
 package org.coordination.exchange;
 
+import org.coordination.exchange.cli.ExchangeCommandLine;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/**
+ * The exchange-reports job. The command line is parsed first; commands that need the
+ * store start the Spring context themselves, so {@code validate} and {@code --help} never
+ * touch the database.
+ */
 @SpringBootApplication
 public class ExchangeReportsApplication {
 
 	public static void main(String[] args) {
-		// wired to the command line later in this change
+		System.exit(ExchangeCommandLine.execute(args));
 	}
 
 }

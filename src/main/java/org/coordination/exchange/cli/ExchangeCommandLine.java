@@ -1,0 +1,63 @@
+package org.coordination.exchange.cli;
+
+import java.io.PrintWriter;
+
+import org.coordination.exchange.input.InputFileException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line of SPEC §6: one subcommand per verb, and one handler that turns any
+ * failure into one line on stderr and an exit status.
+ */
+@Command(name = "exchange-reports", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "Imports exchange record CSV files into a store and writes the stakeholders' reports.",
+		subcommands = { RunCommand.class, ValidateCommand.class, HistoryCommand.class, GenerateCommand.class })
+public final class ExchangeCommandLine implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command: run, validate or history");
+	}
+
+	public static int execute(String... args) {
+		return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+	}
+
+	public static int execute(PrintWriter out, PrintWriter err, String... args) {
+		CommandLine commandLine = new CommandLine(new ExchangeCommandLine());
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setExecutionExceptionHandler(ExchangeCommandLine::handle);
+		return commandLine.execute(args);
+	}
+
+	// Known causes get their own exit status; anything else is a failed run. The stack
+	// trace goes to the log file, never to the user.
+	private static int handle(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+		PrintWriter err = commandLine.getErr();
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof InputFileException input) {
+				err.println("error: " + input.getMessage());
+				return 2;
+			}
+		}
+		LoggerFactory.getLogger(ExchangeCommandLine.class).debug("Command failed", ex);
+		err.println("error: " + describe(ex));
+		return 1;
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return message.lines().findFirst().orElse(message);
+	}
+
+}

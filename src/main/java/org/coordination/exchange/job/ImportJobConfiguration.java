@@ -1,0 +1,134 @@
+package org.coordination.exchange.job;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.coordination.exchange.input.CsvOptions;
+import org.coordination.exchange.input.RawRecord;
+import org.coordination.exchange.store.ImportStore;
+import org.coordination.exchange.store.ImportedRow;
+import org.coordination.exchange.store.JdbcExchangeRecordWriter;
+import org.coordination.exchange.validation.AcceptedRecordIds;
+import org.coordination.exchange.validation.DuplicateRecordIdCheck;
+import org.coordination.exchange.validation.ExchangeRecordValidator;
+import org.coordination.exchange.validation.ReferenceData;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires the import of one input file: a chunk-oriented step that stages its rows, then a
+ * step that publishes them or fails the file. One job instance per file content, so each
+ * file is its own restartable unit.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportJobConfiguration {
+
+	static final String JOB_NAME = "importFileJob";
+
+	@Bean
+	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).next(publishStep).build();
+	}
+
+	@Bean
+	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ExchangeFileItemReader exchangeFileItemReader, ExchangeRecordProcessor exchangeRecordProcessor,
+			JdbcExchangeRecordWriter jdbcExchangeRecordWriter, StepExecutionListener importBeginListener,
+			@Value("${exchange.chunk-size:1000}") int chunkSize) {
+		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
+		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
+		return new StepBuilder("importStep", jobRepository).<RawRecord, ImportedRow>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.reader(exchangeFileItemReader)
+			.processor(exchangeRecordProcessor)
+			.writer(jdbcExchangeRecordWriter)
+			.listener(importBeginListener)
+			.listener(promotion)
+			.listener(new ImportProgressListener())
+			.build();
+	}
+
+	@Bean
+	Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ImportPublishTasklet importPublishTasklet) {
+		return new StepBuilder("publishStep", jobRepository).tasklet(importPublishTasklet, transactionManager).build();
+	}
+
+	/** Built-in service branches plus the operator's extension file, if configured. */
+	@Bean
+	ReferenceData referenceData(@Value("${exchange.branches-file:}") String branchesFile) {
+		return branchesFile.isBlank() ? ReferenceData.defaults() : ReferenceData.withExtension(Path.of(branchesFile));
+	}
+
+	@Bean
+	@StepScope
+	ExchangeFileItemReader exchangeFileItemReader(@Value("#{jobParameters['input.file']}") String file,
+			@Value("#{jobParameters['input.encoding']}") String encoding,
+			@Value("#{jobParameters['input.separator']}") String separator) {
+		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
+		return new ExchangeFileItemReader(Path.of(file), new CsvOptions(Charset.forName(encoding), sep));
+	}
+
+	@Bean
+	@StepScope
+	ExchangeRecordProcessor exchangeRecordProcessor(ExchangeFileItemReader exchangeFileItemReader,
+			ReferenceData referenceData, AcceptedRecordIds acceptedRecordIds,
+			@Value("#{jobParameters['input.file']}") String file,
+			@Value("#{jobParameters['run.date']}") LocalDate runDate) {
+		return new ExchangeRecordProcessor(Path.of(file).getFileName().toString(), exchangeFileItemReader::header,
+				new ExchangeRecordValidator(referenceData, runDate), new DuplicateRecordIdCheck(acceptedRecordIds));
+	}
+
+	/** Ids accepted earlier in the file; refilled from the store when an import restarts. */
+	@Bean
+	@StepScope
+	AcceptedRecordIds acceptedRecordIds() {
+		return new AcceptedRecordIds();
+	}
+
+	@Bean
+	@StepScope
+	StepExecutionListener importBeginListener(ImportStore importStore, AcceptedRecordIds acceptedRecordIds,
+			@Value("#{jobParameters['input.file']}") String file,
+			@Value("#{jobParameters['input.sha256']}") String sha256,
+			@Value("#{jobParameters['run.id']}") Long runId) {
+		return new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				long importId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+				importStore.begin(importId, runId, Path.of(file), sha256);
+				importStore.acceptedIds(importId).forEach(acceptedRecordIds::add);
+			}
+		};
+	}
+
+	@Bean
+	@StepScope
+	JdbcExchangeRecordWriter jdbcExchangeRecordWriter(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
+		return new JdbcExchangeRecordWriter(jdbcTemplate, importId);
+	}
+
+	@Bean
+	@StepScope
+	ImportPublishTasklet importPublishTasklet(ImportStore importStore,
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId,
+			@Value("#{jobParameters['max.rejects']}") long maxRejects) {
+		return new ImportPublishTasklet(importStore, importId, maxRejects);
+	}
+
+}

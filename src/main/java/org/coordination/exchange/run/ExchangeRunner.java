@@ -1,0 +1,235 @@
+package org.coordination.exchange.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.coordination.exchange.input.InputFileException;
+import org.coordination.exchange.input.InputFiles;
+import org.coordination.exchange.job.FileImportLauncher;
+import org.coordination.exchange.job.FileImportLauncher.ImportOutcome;
+import org.coordination.exchange.job.ImportJobParameters;
+import org.coordination.exchange.report.ReportPublisher;
+import org.coordination.exchange.report.RunInfo;
+import org.coordination.exchange.report.RunInfo.InputFileInfo;
+import org.coordination.exchange.store.ImportStore;
+import org.coordination.exchange.store.ImportStore.ImportCounts;
+import org.coordination.exchange.store.RunHistory;
+import org.coordination.exchange.store.RunHistory.RunRecord;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * One run (SPEC §4, §6): import each new input file in order, then rebuild every report
+ * from the store, and say what happened.
+ */
+@Component
+public class ExchangeRunner {
+
+	/** Exit status of a run that completed. */
+	public static final int OK = 0;
+
+	/** Exit status of a run that failed (reject limit, I/O error, interrupted). */
+	public static final int FAILED = 1;
+
+	/** Exit status of a run given an unusable command line or input. */
+	public static final int UNUSABLE = 2;
+
+	private final FileImportLauncher launcher;
+
+	private final ImportStore importStore;
+
+	private final ReportPublisher reportPublisher;
+
+	private final RunHistory runHistory;
+
+	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
+			RunHistory runHistory) {
+		this.launcher = launcher;
+		this.importStore = importStore;
+		this.reportPublisher = reportPublisher;
+		this.runHistory = runHistory;
+	}
+
+	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
+		Instant started = Instant.now();
+		LocalDate runDate = LocalDate.now();
+		long runId = this.runHistory.start(started,
+				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")));
+		Tally tally = new Tally();
+		for (Path input : request.inputs()) {
+			List<Path> files;
+			try {
+				files = InputFiles.expand(List.of(input));
+			}
+			catch (InputFileException ex) {
+				tally.unusable(ex.getMessage(), err);
+				continue;
+			}
+			for (Path file : files) {
+				tally.inputs.add(importOne(file, request, runId, runDate, tally, out, err));
+			}
+		}
+		String reportError = null;
+		try {
+			this.reportPublisher.publish(request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs,
+					tally.rowsRead, tally.accepted, tally.rejected, tally.updated, version()), request.excelCsv());
+		}
+		catch (RuntimeException ex) {
+			reportError = "cannot write reports to " + request.outputDir() + ": " + ex.getMessage();
+			tally.failed(reportError, err);
+		}
+		Instant finished = Instant.now();
+		int exit = tally.exitCode();
+		this.runHistory.finish(runId,
+				new RunRecord(runId, started, finished, (exit == OK) ? "COMPLETED" : "FAILED", "",
+						tally.count("IMPORTED"), tally.count("SKIPPED"), tally.filesFailed(), tally.rowsRead,
+						tally.accepted, tally.rejected, tally.updated, tally.firstError));
+		out.println(summary(tally, request, Duration.between(started, finished), reportError == null));
+		out.flush();
+		return exit;
+	}
+
+	private InputFileInfo importOne(Path file, RunRequest request, long runId, LocalDate runDate, Tally tally,
+			PrintWriter out, PrintWriter err) {
+		String name = file.getFileName().toString();
+		String sha256;
+		try {
+			sha256 = sha256(file);
+		}
+		catch (IOException ex) {
+			String message = file + ": cannot read file: " + ex.getMessage();
+			tally.unusable(message, err);
+			return new InputFileInfo(name, "", "FAILED", 0, 0, 0, 0, message);
+		}
+		Optional<String> importedAs = this.importStore.completedFileWithSha256(sha256);
+		if (importedAs.isPresent()) {
+			String as = importedAs.get().equals(name) ? "" : " as " + importedAs.get();
+			String message = "already imported" + as + ", skipped";
+			out.println(file + ": " + message);
+			return new InputFileInfo(name, sha256, "SKIPPED", 0, 0, 0, 0, message);
+		}
+		ImportOutcome outcome = this.launcher.importFile(new ImportJobParameters(file, sha256, request.charset(),
+				request.separator(), request.maxRejects(), runId, runDate));
+		ImportCounts counts = (outcome.counts() != null) ? outcome.counts() : new ImportCounts(0, 0, 0, 0);
+		tally.add(counts, "IMPORTED".equals(outcome.status()));
+		switch (outcome.status()) {
+			case "IMPORTED" -> out.printf("%s: imported %d rows: %d accepted (%d updated), %d rejected%n", file,
+					counts.rowsRead(), counts.accepted(), counts.updated(), counts.rejected());
+			case "UNUSABLE" -> tally.unusable(outcome.message(), err);
+			default -> tally.failed(file + ": " + outcome.message() + "; nothing of it was stored", err);
+		}
+		String status = "IMPORTED".equals(outcome.status()) ? "IMPORTED" : "FAILED";
+		return new InputFileInfo(name, sha256, status, counts.rowsRead(), counts.accepted(), counts.rejected(),
+				counts.updated(), (outcome.message() != null) ? outcome.message() : "");
+	}
+
+	private static String summary(Tally tally, RunRequest request, Duration elapsed, boolean reportsWritten) {
+		String outcome = switch (tally.exitCode()) {
+			case OK -> "Run completed";
+			case FAILED -> "Run failed";
+			default -> "Run failed: some input was unusable";
+		};
+		String reports = reportsWritten ? "Reports are in " + request.outputDir() + "."
+				: "Reports were not written.";
+		return String.format(
+				"%s in %.1f s: %d file(s) imported, %d skipped as already imported, %d failed; "
+						+ "%d rows read, %d accepted (%d updated), %d rejected. %s",
+				outcome, elapsed.toMillis() / 1000.0, tally.count("IMPORTED"), tally.count("SKIPPED"),
+				tally.filesFailed(), tally.rowsRead, tally.accepted, tally.updated, tally.rejected, reports);
+	}
+
+	static String sha256(Path file) throws IOException {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	static String version() {
+		String version = ExchangeRunner.class.getPackage().getImplementationVersion();
+		return (version != null) ? version : "development";
+	}
+
+	/** Running totals of a run and the worst outcome so far. */
+	private static final class Tally {
+
+		final List<InputFileInfo> inputs = new ArrayList<>();
+
+		long rowsRead;
+
+		long accepted;
+
+		long rejected;
+
+		long updated;
+
+		boolean unusable;
+
+		boolean failed;
+
+		String firstError;
+
+		// A failed file's accepted rows were not stored, so they do not count as accepted.
+		void add(ImportCounts counts, boolean imported) {
+			this.rowsRead += counts.rowsRead();
+			this.rejected += counts.rejected();
+			if (imported) {
+				this.accepted += counts.accepted();
+				this.updated += counts.updated();
+			}
+		}
+
+		void unusable(String message, PrintWriter err) {
+			this.unusable = true;
+			report(message, err);
+		}
+
+		void failed(String message, PrintWriter err) {
+			this.failed = true;
+			report(message, err);
+		}
+
+		private void report(String message, PrintWriter err) {
+			if (this.firstError == null) {
+				this.firstError = message;
+			}
+			err.println("error: " + message);
+			err.flush();
+		}
+
+		int count(String outcome) {
+			return (int) this.inputs.stream().filter((info) -> outcome.equals(info.outcome())).count();
+		}
+
+		int filesFailed() {
+			return count("FAILED");
+		}
+
+		int exitCode() {
+			return this.unusable ? UNUSABLE : this.failed ? FAILED : OK;
+		}
+
+	}
+
+}

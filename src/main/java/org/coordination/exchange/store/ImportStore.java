@@ -1,0 +1,133 @@
+package org.coordination.exchange.store;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of one file's import in the store (SPEC §4): begun, staged chunk by chunk by
+ * {@link JdbcExchangeRecordWriter}, then published (all its records visible at once) or
+ * failed (none visible).
+ */
+@Component
+public class ImportStore {
+
+	static final String COMPLETED = "COMPLETED";
+
+	static final String STARTED = "STARTED";
+
+	static final String FAILED = "FAILED";
+
+	private final JdbcTemplate jdbc;
+
+	public ImportStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The name of the file under which this content was already imported, if any. */
+	public Optional<String> completedFileWithSha256(String sha256) {
+		List<String> names = this.jdbc.queryForList(
+				"SELECT file_name FROM import_file WHERE sha256 = ? AND status = ? ORDER BY import_order", String.class,
+				sha256, COMPLETED);
+		return names.stream().findFirst();
+	}
+
+	/** Records the start of an import; a restarted import keeps its row and its chunks. */
+	public void begin(long importId, long runId, Path file, String sha256) {
+		int updated = this.jdbc.update("UPDATE import_file SET run_id = ?, status = ? WHERE import_id = ?", runId,
+				STARTED, importId);
+		if (updated == 0) {
+			this.jdbc.update(
+					"INSERT INTO import_file (import_id, run_id, file_name, file_path, sha256, status, started_at) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?)",
+					importId, runId, file.getFileName().toString(), file.toString(), sha256, STARTED,
+					Timestamp.from(Instant.now()));
+		}
+	}
+
+	/** Ids accepted so far by this import, to rebuild duplicate detection on restart. */
+	public List<String> acceptedIds(long importId) {
+		return this.jdbc.queryForList("SELECT record_id FROM exchange_record WHERE import_id = ?", String.class,
+				importId);
+	}
+
+	public long rejectedCount(long importId) {
+		return count("SELECT COUNT(*) FROM rejected_row WHERE import_id = ?", importId);
+	}
+
+	/**
+	 * Makes an import's records visible, replacing records with the same id, in one
+	 * transaction: before it commits reports see none of the file, after it all of it.
+	 * @return the counts of the import
+	 */
+	@Transactional
+	public ImportCounts publish(long importId, long rowsRead) {
+		long updated = this.jdbc.update("UPDATE exchange_record SET superseded = TRUE WHERE superseded = FALSE "
+				+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
+				+ "AND record_id IN (SELECT record_id FROM exchange_record WHERE import_id = ?)", importId, COMPLETED,
+				importId);
+		ImportCounts counts = new ImportCounts(rowsRead,
+				count("SELECT COUNT(*) FROM exchange_record WHERE import_id = ?", importId), rejectedCount(importId),
+				updated);
+		finish(importId, COMPLETED, counts, null);
+		return counts;
+	}
+
+	/**
+	 * Marks an import failed: none of its records become visible; its rejected rows are
+	 * still reported. Its staged rows stay, so a restart of the same import can resume.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public ImportCounts fail(long importId, long rowsRead, String message) {
+		ImportCounts counts = new ImportCounts(rowsRead,
+				count("SELECT COUNT(*) FROM exchange_record WHERE import_id = ?", importId), rejectedCount(importId),
+				0);
+		finish(importId, FAILED, counts, message);
+		return counts;
+	}
+
+	/** The counts an import recorded when it finished, if it did. */
+	public Optional<ImportCounts> counts(long importId) {
+		return this.jdbc
+			.query("SELECT rows_read, accepted, rejected, updated FROM import_file WHERE import_id = ? "
+					+ "AND finished_at IS NOT NULL", (rs, i) -> new ImportCounts(rs.getLong(1), rs.getLong(2),
+							rs.getLong(3), rs.getLong(4)), importId)
+			.stream()
+			.findFirst();
+	}
+
+	private void finish(long importId, String status, ImportCounts counts, String message) {
+		long order = count("SELECT COALESCE(MAX(import_order), 0) + 1 FROM import_file WHERE import_id <> ?",
+				importId);
+		this.jdbc.update(
+				"UPDATE import_file SET status = ?, import_order = ?, finished_at = ?, rows_read = ?, accepted = ?, "
+						+ "rejected = ?, updated = ?, message = ? WHERE import_id = ?",
+				status, order, Timestamp.from(Instant.now()), counts.rowsRead(), counts.accepted(), counts.rejected(),
+				counts.updated(), message, importId);
+	}
+
+	private long count(String sql, Object... args) {
+		Long value = this.jdbc.queryForObject(sql, Long.class, args);
+		return (value != null) ? value : 0;
+	}
+
+	/**
+	 * What one import did.
+	 *
+	 * @param rowsRead data rows read
+	 * @param accepted rows accepted (corrections included)
+	 * @param rejected rows rejected
+	 * @param updated accepted rows that replaced a record already in the store
+	 */
+	public record ImportCounts(long rowsRead, long accepted, long rejected, long updated) {
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.coordination.exchange.store;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.coordination.exchange.record.Category;
+import org.coordination.exchange.record.ExchangeRecord;
+import org.coordination.exchange.record.RankGroup;
+import org.coordination.exchange.record.RejectedRow;
+import org.coordination.exchange.record.Severity;
+import org.coordination.exchange.record.Side;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the reports are built from: the visible records and the rejected rows,
+ * streamed so that memory does not grow with the store.
+ */
+@Component
+public class StoredRecords {
+
+	private static final int FETCH_SIZE = 1000;
+
+	private static final String VISIBLE_RECORDS = "SELECT r.record_id, r.exchange_date, r.agreement, r.stage, r.side, "
+			+ "r.category, r.service_branch, r.rank_group, r.age, r.captured_on, r.capture_place, r.conditions, "
+			+ "r.severity FROM exchange_record r JOIN import_file f ON f.import_id = r.import_id "
+			+ "WHERE f.status = 'COMPLETED' AND r.superseded = FALSE";
+
+	// Rejects of the latest finished attempt of each file name: a file imported again
+	// replaces its earlier rejects.
+	private static final String REJECTED_ROWS = "SELECT f.file_name, r.line_number, r.record_id, r.reasons, r.raw "
+			+ "FROM rejected_row r JOIN import_file f ON f.import_id = r.import_id "
+			+ "WHERE f.import_order = (SELECT MAX(g.import_order) FROM import_file g WHERE g.file_name = f.file_name) "
+			+ "ORDER BY f.import_order, r.line_number";
+
+	private final JdbcTemplate jdbc;
+
+	public StoredRecords(JdbcTemplate jdbc) {
+		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+		this.jdbc.setFetchSize(FETCH_SIZE);
+	}
+
+	public void forEachVisibleRecord(Consumer<ExchangeRecord> action) {
+		this.jdbc.query(VISIBLE_RECORDS, (ResultSet rs) -> {
+			action.accept(toRecord(rs));
+		});
+	}
+
+	public void forEachRejectedRow(Consumer<RejectedRow> action) {
+		this.jdbc.query(REJECTED_ROWS, (ResultSet rs) -> {
+			action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+					List.of(rs.getString(4).split(";")), rs.getString(5)));
+		});
+	}
+
+	private static ExchangeRecord toRecord(ResultSet rs) throws SQLException {
+		String rank = rs.getString(8);
+		int age = rs.getInt(9);
+		Integer ageValue = rs.wasNull() ? null : age;
+		Date captured = rs.getDate(10);
+		String severity = rs.getString(13);
+		return new ExchangeRecord(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getInt(4),
+				Side.valueOf(rs.getString(5)), Category.valueOf(rs.getString(6)), rs.getString(7),
+				(rank != null) ? RankGroup.valueOf(rank) : null, ageValue,
+				(captured != null) ? captured.toLocalDate() : null, rs.getString(11),
+				ConditionMask.toSet(rs.getInt(12)), (severity != null) ? Severity.valueOf(severity) : null);
+	}
+
+}
