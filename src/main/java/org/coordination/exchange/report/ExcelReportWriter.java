@@ -8,12 +8,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -126,8 +128,10 @@ public final class ExcelReportWriter {
 		try {
 			Path directory = absolute.getParent();
 			Files.createDirectories(directory);
-			temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
-			try (OutputStream out = Files.newOutputStream(temp)) {
+			// createTempFile would leave owner-only permissions on the report
+			temp = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+			try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
 				writeWorkbook(data, rejected, run, out);
 			}
 			moveIntoPlace(temp, absolute);

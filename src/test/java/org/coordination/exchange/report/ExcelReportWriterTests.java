@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,6 +33,7 @@ import org.coordination.exchange.record.RejectedRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ExcelReportWriterTests {
 
@@ -276,6 +278,15 @@ class ExcelReportWriterTests {
 		try (InputStream in = Files.newInputStream(target)) {
 			assertThat(in.readNBytes(2)).containsExactly('P', 'K');
 		}
+	}
+
+	@Test
+	void givesTheWorkbookTheDirectorysDefaultPermissions() throws IOException {
+		assumeTrue(Files.getFileStore(this.dir).supportsFileAttributeView(PosixFileAttributeView.class));
+		Path probe = Files.createFile(this.dir.resolve("probe"));
+		Path target = this.dir.resolve("exchange_report.xlsx");
+		new ExcelReportWriter().write(sampleData(), rejected(List.of()), sampleRun(), target);
+		assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(probe));
 	}
 
 	@Test
