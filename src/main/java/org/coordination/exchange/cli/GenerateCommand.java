@@ -29,7 +29,8 @@ class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--output", paramLabel = "FILE", required = true, description = "The CSV file to write.")
 	Path output;
 
-	@Option(names = "--seed", paramLabel = "N", defaultValue = "2025", description = "Random seed (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", paramLabel = "N", defaultValue = "2025",
+			description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
 	@Option(names = "--invalid-share", paramLabel = "X", defaultValue = "0.005",

@@ -94,9 +94,6 @@ class ValidateCommand implements Callable<Integer> {
 		catch (InputFileException ex) {
 			errors.add(ex.getMessage());
 		}
-		catch (java.io.IOException ex) {
-			errors.add(file + ": cannot read file: " + ex.getMessage());
-		}
 	}
 
 }

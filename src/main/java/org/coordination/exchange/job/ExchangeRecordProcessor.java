@@ -47,6 +47,11 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 				new DuplicateRecordIdCheck(new AcceptedRecordIds()));
 	}
 
+	/** Ids accepted earlier in this file, by chunks committed before a restart. */
+	void rememberAccepted(Iterable<String> recordIds) {
+		recordIds.forEach(this.duplicates.acceptedIds()::add);
+	}
+
 	@Override
 	public ImportedRow process(RawRecord item) {
 		if (item.malformed()) {
@@ -55,8 +60,8 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 		HeaderMapping mapping = this.header.get();
 		String[] fields = item.fields();
 		String recordId = mapping.value(fields, Column.RECORD_ID);
-		RowVerdict verdict = this.duplicates.apply(
-				this.validator.validate((column) -> mapping.value(fields, column), mapping::has), recordId);
+		RowVerdict verdict = this.duplicates
+			.apply(this.validator.validate((column) -> mapping.value(fields, column), mapping::has), recordId);
 		if (verdict.accepted()) {
 			return ImportedRow.accepted(item.lineNumber(), verdict.record());
 		}

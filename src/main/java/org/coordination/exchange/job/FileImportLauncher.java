@@ -48,8 +48,7 @@ public class FileImportLauncher {
 			execution = this.jobOperator.start(this.importFileJob, jobParameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
-			JobExecution last = this.jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME,
-					jobParameters);
+			JobExecution last = this.jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME, jobParameters);
 			return ImportOutcome.imported(this.importStore.counts(last.getJobInstanceId()).orElseThrow());
 		}
 		catch (Exception ex) {

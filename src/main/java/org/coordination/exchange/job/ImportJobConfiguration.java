@@ -9,8 +9,6 @@ import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.store.JdbcExchangeRecordWriter;
-import org.coordination.exchange.validation.AcceptedRecordIds;
-import org.coordination.exchange.validation.DuplicateRecordIdCheck;
 import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.coordination.exchange.validation.ReferenceData;
 
@@ -86,32 +84,24 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	ExchangeRecordProcessor exchangeRecordProcessor(ExchangeFileItemReader exchangeFileItemReader,
-			ReferenceData referenceData, AcceptedRecordIds acceptedRecordIds,
-			@Value("#{jobParameters['input.file']}") String file,
+			ReferenceData referenceData, @Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate) {
-		return new ExchangeRecordProcessor(Path.of(file).getFileName().toString(), exchangeFileItemReader::header,
-				new ExchangeRecordValidator(referenceData, runDate), new DuplicateRecordIdCheck(acceptedRecordIds));
-	}
-
-	/** Ids accepted earlier in the file; refilled from the store when an import restarts. */
-	@Bean
-	@StepScope
-	AcceptedRecordIds acceptedRecordIds() {
-		return new AcceptedRecordIds();
+		return ExchangeRecordProcessor.forFile(Path.of(file), exchangeFileItemReader::header,
+				new ExchangeRecordValidator(referenceData, runDate));
 	}
 
 	@Bean
 	@StepScope
-	StepExecutionListener importBeginListener(ImportStore importStore, AcceptedRecordIds acceptedRecordIds,
+	StepExecutionListener importBeginListener(ImportStore importStore, ExchangeRecordProcessor exchangeRecordProcessor,
 			@Value("#{jobParameters['input.file']}") String file,
-			@Value("#{jobParameters['input.sha256']}") String sha256,
-			@Value("#{jobParameters['run.id']}") Long runId) {
+			@Value("#{jobParameters['input.sha256']}") String sha256, @Value("#{jobParameters['run.id']}") Long runId) {
 		return new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
 				long importId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 				importStore.begin(importId, runId, Path.of(file), sha256);
-				importStore.acceptedIds(importId).forEach(acceptedRecordIds::add);
+				// a restarted import still rejects ids accepted by committed chunks
+				exchangeRecordProcessor.rememberAccepted(importStore.acceptedIds(importId));
 			}
 		};
 	}

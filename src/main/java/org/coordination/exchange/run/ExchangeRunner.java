@@ -143,8 +143,7 @@ public class ExchangeRunner {
 			case FAILED -> "Run failed";
 			default -> "Run failed: some input was unusable";
 		};
-		String reports = reportsWritten ? "Reports are in " + request.outputDir() + "."
-				: "Reports were not written.";
+		String reports = reportsWritten ? "Reports are in " + request.outputDir() + "." : "Reports were not written.";
 		return String.format(
 				"%s in %.1f s: %d file(s) imported, %d skipped as already imported, %d failed; "
 						+ "%d rows read, %d accepted (%d updated), %d rejected. %s",
@@ -190,7 +189,8 @@ public class ExchangeRunner {
 
 		String firstError;
 
-		// A failed file's accepted rows were not stored, so they do not count as accepted.
+		// A failed file's accepted rows were not stored, so they do not count as
+		// accepted.
 		void add(ImportCounts counts, boolean imported) {
 			this.rowsRead += counts.rowsRead();
 			this.rejected += counts.rejected();

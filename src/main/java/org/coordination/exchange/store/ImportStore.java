@@ -39,7 +39,9 @@ public class ImportStore {
 		return names.stream().findFirst();
 	}
 
-	/** Records the start of an import; a restarted import keeps its row and its chunks. */
+	/**
+	 * Records the start of an import; a restarted import keeps its row and its chunks.
+	 */
 	public void begin(long importId, long runId, Path file, String sha256) {
 		int updated = this.jdbc.update("UPDATE import_file SET run_id = ?, status = ? WHERE import_id = ?", runId,
 				STARTED, importId);
@@ -69,10 +71,11 @@ public class ImportStore {
 	 */
 	@Transactional
 	public ImportCounts publish(long importId, long rowsRead) {
-		long updated = this.jdbc.update("UPDATE exchange_record SET superseded = TRUE WHERE superseded = FALSE "
-				+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
-				+ "AND record_id IN (SELECT record_id FROM exchange_record WHERE import_id = ?)", importId, COMPLETED,
-				importId);
+		long updated = this.jdbc.update(
+				"UPDATE exchange_record SET superseded = TRUE WHERE superseded = FALSE "
+						+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
+						+ "AND record_id IN (SELECT record_id FROM exchange_record WHERE import_id = ?)",
+				importId, COMPLETED, importId);
 		ImportCounts counts = new ImportCounts(rowsRead,
 				count("SELECT COUNT(*) FROM exchange_record WHERE import_id = ?", importId), rejectedCount(importId),
 				updated);
@@ -97,15 +100,14 @@ public class ImportStore {
 	public Optional<ImportCounts> counts(long importId) {
 		return this.jdbc
 			.query("SELECT rows_read, accepted, rejected, updated FROM import_file WHERE import_id = ? "
-					+ "AND finished_at IS NOT NULL", (rs, i) -> new ImportCounts(rs.getLong(1), rs.getLong(2),
-							rs.getLong(3), rs.getLong(4)), importId)
+					+ "AND finished_at IS NOT NULL",
+					(rs, i) -> new ImportCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), importId)
 			.stream()
 			.findFirst();
 	}
 
 	private void finish(long importId, String status, ImportCounts counts, String message) {
-		long order = count("SELECT COALESCE(MAX(import_order), 0) + 1 FROM import_file WHERE import_id <> ?",
-				importId);
+		long order = count("SELECT COALESCE(MAX(import_order), 0) + 1 FROM import_file WHERE import_id <> ?", importId);
 		this.jdbc.update(
 				"UPDATE import_file SET status = ?, import_order = ?, finished_at = ?, rows_read = ?, accepted = ?, "
 						+ "rejected = ?, updated = ?, message = ? WHERE import_id = ?",

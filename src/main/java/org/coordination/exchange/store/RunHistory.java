@@ -31,8 +31,7 @@ public class RunHistory {
 						+ "files_failed = ?, rows_read = ?, accepted = ?, rejected = ?, updated = ?, message = ? "
 						+ "WHERE run_id = ?",
 				Timestamp.from(run.finishedAt()), run.status(), run.filesImported(), run.filesSkipped(),
-				run.filesFailed(), run.rowsRead(), run.accepted(), run.rejected(), run.updated(), run.message(),
-				runId);
+				run.filesFailed(), run.rowsRead(), run.accepted(), run.rejected(), run.updated(), run.message(), runId);
 	}
 
 	/** The last {@code limit} runs, newest first. */

@@ -52,8 +52,8 @@ class ExchangeCliTests {
 		Result result = exchange("run", "--input", FIXTURES.resolve("no-stage.csv").toString());
 
 		assertThat(result.exit()).isEqualTo(2);
-		assertThat(result.err().lines().toList())
-			.containsExactly("error: " + FIXTURES.resolve("no-stage.csv") + ": line 1: header lacks required column 'stage'");
+		assertThat(result.err().lines().toList()).containsExactly(
+				"error: " + FIXTURES.resolve("no-stage.csv") + ": line 1: header lacks required column 'stage'");
 		assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
 	}
 
@@ -67,8 +67,7 @@ class ExchangeCliTests {
 
 	@Test
 	void rejectLimitExceededExitsOne() throws Exception {
-		Result result = exchange("run", "--input", FIXTURES.resolve("stage-1-2.csv").toString(), "--max-rejects",
-				"2");
+		Result result = exchange("run", "--input", FIXTURES.resolve("stage-1-2.csv").toString(), "--max-rejects", "2");
 
 		assertThat(result.exit()).isEqualTo(1);
 		assertThat(result.err().lines().toList()).containsExactly("error: " + FIXTURES.resolve("stage-1-2.csv")

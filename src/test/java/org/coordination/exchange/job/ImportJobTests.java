@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.coordination.exchange.ExchangeReportsApplication;
+import org.coordination.exchange.store.StoreCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +55,7 @@ class ImportJobTests {
 	@BeforeEach
 	void setUp() {
 		this.jobOperatorTestUtils.setJob(this.importFileJob);
-		this.jdbc.update("DELETE FROM exchange_record");
-		this.jdbc.update("DELETE FROM rejected_row");
-		this.jdbc.update("DELETE FROM import_file");
+		StoreCleaner.clean(this.jdbc);
 	}
 
 	@Test
@@ -65,23 +64,26 @@ class ImportJobTests {
 			.startJob(parameters("stage-1-2.csv", "a".repeat(64), 1000).toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		StepExecution importStep = step(execution, "importStep");
+		StepExecution importStep = Steps.named(execution, "importStep");
 		assertThat(importStep.getReadCount()).isEqualTo(9);
 		assertThat(importStep.getWriteCount()).isEqualTo(9);
 		assertThat(importStep.getFilterCount()).isZero();
 		assertThat(importStep.getCommitCount()).isEqualTo(3);
 		long importId = execution.getJobInstanceId();
-		assertThat(this.jdbc.queryForList("SELECT record_id FROM exchange_record WHERE import_id = ? ORDER BY line_number",
-				String.class, importId))
+		assertThat(
+				this.jdbc.queryForList("SELECT record_id FROM exchange_record WHERE import_id = ? ORDER BY line_number",
+						String.class, importId))
 			.containsExactly("A-1", "A-2", "A-3", "A-4", "A-5", "A-7");
 		assertThat(this.jdbc.queryForList(
 				"SELECT line_number || ' ' || record_id || ' ' || reasons FROM rejected_row WHERE import_id = ? "
 						+ "ORDER BY line_number",
 				String.class, importId))
-			.containsExactly("7 bad-1 BAD_VALUE:stage;BAD_VALUE:side;MISSING_VALUE:service_branch;MISSING_VALUE:rank_group",
+			.containsExactly(
+					"7 bad-1 BAD_VALUE:stage;BAD_VALUE:side;MISSING_VALUE:service_branch;MISSING_VALUE:rank_group",
 					"8 A-1 DUPLICATE_RECORD_ID", "9  MALFORMED_ROW");
-		assertThat(this.jdbc.queryForMap("SELECT status, rows_read, accepted, rejected, updated FROM import_file "
-				+ "WHERE import_id = ?", importId))
+		assertThat(this.jdbc.queryForMap(
+				"SELECT status, rows_read, accepted, rejected, updated FROM import_file " + "WHERE import_id = ?",
+				importId))
 			.containsEntry("STATUS", "COMPLETED")
 			.containsEntry("ROWS_READ", 9L)
 			.containsEntry("ACCEPTED", 6L)
@@ -99,8 +101,8 @@ class ImportJobTests {
 			.startJob(parameters("stage-1-2.csv", "b".repeat(64), 2).toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(step(execution, "importStep").getReadCount()).isEqualTo(9);
-		assertThat(step(execution, "publishStep").getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(Steps.named(execution, "importStep").getReadCount()).isEqualTo(9);
+		assertThat(Steps.named(execution, "publishStep").getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(this.jdbc.queryForObject("SELECT status FROM import_file WHERE import_id = ?", String.class,
 				execution.getJobInstanceId()))
 			.isEqualTo("FAILED");
@@ -117,13 +119,19 @@ class ImportJobTests {
 				LocalDate.of(2026, 11, 25));
 	}
 
-	private static StepExecution step(JobExecution execution, String name) {
-		List<StepExecution> steps = execution.getStepExecutions()
-			.stream()
-			.filter((s) -> s.getStepName().equals(name))
-			.toList();
-		assertThat(steps).hasSize(1);
-		return steps.get(0);
+	// not a method of the test class: @SpringBatchTest would take it for a step execution
+	// factory
+	static final class Steps {
+
+		static StepExecution named(JobExecution execution, String name) {
+			List<StepExecution> steps = execution.getStepExecutions()
+				.stream()
+				.filter((s) -> s.getStepName().equals(name))
+				.toList();
+			assertThat(steps).hasSize(1);
+			return steps.get(0);
+		}
+
 	}
 
 }

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.coordination.exchange.ExchangeReportsApplication;
+import org.coordination.exchange.store.StoreCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,10 +105,7 @@ class ExchangeRunnerTests {
 
 	@BeforeEach
 	void emptyStore() {
-		this.jdbc.update("DELETE FROM exchange_record");
-		this.jdbc.update("DELETE FROM rejected_row");
-		this.jdbc.update("DELETE FROM import_file");
-		this.jdbc.update("DELETE FROM exchange_run");
+		StoreCleaner.clean(this.jdbc);
 	}
 
 	@Test
@@ -181,8 +179,7 @@ class ExchangeRunnerTests {
 			.contains("same-content.csv: already imported as stage-1-2.csv, skipped")
 			.contains("0 file(s) imported, 2 skipped as already imported");
 		assertThat(read(reports, "stage_summary.csv") + read(reports, "rejected_records.csv")).isEqualTo(before);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM exchange_record", Integer.class))
-			.isEqualTo(records);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM exchange_record", Integer.class)).isEqualTo(records);
 	}
 
 	@Test
@@ -194,7 +191,8 @@ class ExchangeRunnerTests {
 		int exit = run(reports, FIXTURES.resolve("corrections.csv"));
 
 		assertThat(exit).isZero();
-		assertThat(this.out.toString()).contains("corrections.csv: imported 1 rows: 1 accepted (1 updated), 0 rejected");
+		assertThat(this.out.toString())
+			.contains("corrections.csv: imported 1 rows: 1 accepted (1 updated), 0 rejected");
 		assertThat(read(reports, "stage_summary.csv").lines().toList().get(1))
 			.isEqualTo("Istanbul 2025-06-02,1,2025-06-09,2025-06-09,3,2,1,1,2,1,0,2,0,0,1,2,1,1156.0,1156.0,1196,2");
 		assertThat(read(reports, "branch_summary.csv")).contains("\nGROUND_FORCES,1,1,0,0,0,0,,,,0\n");
@@ -245,7 +243,8 @@ class ExchangeRunnerTests {
 	}
 
 	private int run(Path reports, long maxRejects, Path... inputs) {
-		return this.runner.run(new RunRequest(List.of(inputs), reports, maxRejects, StandardCharsets.UTF_8, null, false),
+		return this.runner.run(
+				new RunRequest(List.of(inputs), reports, maxRejects, StandardCharsets.UTF_8, null, false),
 				new PrintWriter(this.out), new PrintWriter(this.err));
 	}
 
