@@ -44,7 +44,7 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 			logger.info("{}: resuming after {} records already imported", this.file.getFileName(), this.recordsRead);
 		}
 		else if (!this.reader.header().unknownColumns().isEmpty()) {
-			logger.warn("{}: ignoring unknown columns: {}", this.file.getFileName(),
+			logger.warn("{}: ignoring unknown columns: {}", this.file,
 					String.join(", ", this.reader.header().unknownColumns()));
 		}
 	}
