@@ -33,7 +33,16 @@ public final class ExchangeCommandLine implements Runnable {
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setExecutionExceptionHandler(ExchangeCommandLine::handle);
+		commandLine.setParameterExceptionHandler(ExchangeCommandLine::handleParameters);
 		return commandLine.execute(args);
+	}
+
+	// One line, not the whole usage text: scripts and logs read the first line.
+	private static int handleParameters(CommandLine.ParameterException ex, String[] args) {
+		CommandLine commandLine = ex.getCommandLine();
+		commandLine.getErr()
+			.printf("error: %s (see '%s --help')%n", ex.getMessage(), commandLine.getCommandSpec().qualifiedName());
+		return 2;
 	}
 
 	// Known causes get their own exit status; anything else is a failed run. The stack

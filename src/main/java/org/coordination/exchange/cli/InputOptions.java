@@ -1,11 +1,13 @@
 package org.coordination.exchange.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.coordination.exchange.validation.ReferenceData;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** How input is found and read, shared by {@code run} and {@code validate}. */
@@ -39,9 +41,21 @@ class InputOptions {
 		return Files.isRegularFile(DEFAULT_BRANCHES) ? DEFAULT_BRANCHES : null;
 	}
 
-	ReferenceData referenceData() {
+	/**
+	 * The reference data these options select; an unusable branches file is a command
+	 * line problem (exit status 2), found before anything is imported.
+	 */
+	ReferenceData referenceData(CommandLine commandLine) {
 		Path file = branchesFile();
-		return (file != null) ? ReferenceData.withExtension(file) : ReferenceData.defaults();
+		if (file == null) {
+			return ReferenceData.defaults();
+		}
+		try {
+			return ReferenceData.withExtension(file);
+		}
+		catch (IllegalArgumentException | UncheckedIOException ex) {
+			throw new CommandLine.ParameterException(commandLine, "--branches: " + ex.getMessage());
+		}
 	}
 
 }

@@ -49,6 +49,7 @@ class RunCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		this.input.referenceData(this.spec.commandLine());
 		Path branches = this.input.branchesFile();
 		try (ConfigurableApplicationContext context = this.store
 			.open("--exchange.branches-file=" + ((branches != null) ? branches.toAbsolutePath() : ""))) {

@@ -61,7 +61,7 @@ class ValidateCommand implements Callable<Integer> {
 				errors.add(ex.getMessage());
 			}
 		}
-		ReferenceData referenceData = this.input.referenceData();
+		ReferenceData referenceData = this.input.referenceData(this.spec.commandLine());
 		LocalDate runDate = LocalDate.now();
 		long[] counts = new long[2];
 		java.nio.file.Files.createDirectories(this.output);

@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -123,47 +119,13 @@ public final class ExcelReportWriter {
 	 * @throws UncheckedIOException if the workbook cannot be written
 	 */
 	public void write(ReportData data, RejectedRows rejected, RunInfo run, Path target) {
-		Path absolute = target.toAbsolutePath();
-		Path temp = null;
 		try {
-			Path directory = absolute.getParent();
+			Path directory = target.toAbsolutePath().getParent();
 			Files.createDirectories(directory);
-			// createTempFile would leave owner-only permissions on the report
-			temp = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
-			try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE)) {
-				writeWorkbook(data, rejected, run, out);
-			}
-			moveIntoPlace(temp, absolute);
+			AtomicFiles.write(target, (out) -> writeWorkbook(data, rejected, run, out));
 		}
 		catch (IOException ex) {
-			deleteQuietly(temp, ex);
 			throw new UncheckedIOException("Cannot write " + target + ": " + ex.getMessage(), ex);
-		}
-		catch (RuntimeException | Error ex) {
-			deleteQuietly(temp, ex);
-			throw ex;
-		}
-	}
-
-	private static void moveIntoPlace(Path temp, Path target) throws IOException {
-		try {
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static void deleteQuietly(Path temp, Throwable cause) {
-		if (temp == null) {
-			return;
-		}
-		try {
-			Files.deleteIfExists(temp);
-		}
-		catch (IOException ex) {
-			cause.addSuppressed(ex);
 		}
 	}
 

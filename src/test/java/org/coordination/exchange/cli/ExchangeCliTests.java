@@ -62,7 +62,8 @@ class ExchangeCliTests {
 		Result result = exchange("run", "--frobnicate");
 
 		assertThat(result.exit()).isEqualTo(2);
-		assertThat(result.err()).startsWith("Unknown option: '--frobnicate'");
+		assertThat(result.err().lines().toList())
+			.containsExactly("error: Unknown option: '--frobnicate' (see 'exchange-reports run --help')");
 	}
 
 	@Test
@@ -102,6 +103,40 @@ class ExchangeCliTests {
 		assertThat(lines.get(1)).startsWith("2 ").contains(" COMPLETED ");
 		assertThat(lines.get(1).split("\\s+")).containsSequence("COMPLETED", "0", "1", "0", "0", "0", "0", "0");
 		assertThat(lines.get(2).split("\\s+")).containsSequence("COMPLETED", "1", "0", "0", "3", "3", "0", "0");
+	}
+
+	@Test
+	void operatorExtendsServiceBranchesWithoutRebuilding() throws Exception {
+		Files.createDirectories(this.work.resolve("config"));
+		Files.writeString(this.work.resolve("config/service-branches.csv"),
+				"code,aliases\nCOAST_GUARD,Coast Guard|Берегова охорона\nNAVY,Ukrainian Navy\n");
+		Path input = this.work.resolve("coast.csv");
+		Files.writeString(input, """
+				record_id,exchange_date,stage,side,category,service_branch,rank_group
+				K-1,2025-06-26,3,UA,MILITARY,Берегова охорона,OFFICER
+				K-2,2025-06-26,3,UA,MILITARY,ukrainian navy,NCO
+				K-3,2025-06-26,3,UA,MILITARY,Coast,NCO
+				""");
+
+		Result result = exchange("run", "--input", input.toString());
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(Files.readString(this.work.resolve("reports/branch_summary.csv")))
+			.contains("\nCOAST_GUARD,1,1,0,0,0,0,,,,0\n")
+			.contains("\nNAVY,1,0,1,0,0,0,,,,0\n");
+		assertThat(Files.readString(this.work.resolve("reports/rejected_records.csv")))
+			.contains("coast.csv,4,K-3,BAD_VALUE:service_branch,");
+	}
+
+	@Test
+	void unusableBranchesFileExitsTwo() throws Exception {
+		Path branches = Files.writeString(this.work.resolve("branches.csv"), "no header here\n");
+
+		Result result = exchange("validate", "--branches", branches.toString(), "--input",
+				FIXTURES.resolve("stage-3.csv").toString());
+
+		assertThat(result.exit()).isEqualTo(2);
+		assertThat(result.err().lines().toList()).hasSize(1).first().asString().startsWith("error: --branches: ");
 	}
 
 	@Test
