@@ -108,19 +108,7 @@ public final class HeaderMapping {
 	}
 
 	static String trim(String value) {
-		int start = 0;
-		int end = value.length();
-		while (start < end && isSpaceOrTab(value.charAt(start))) {
-			start++;
-		}
-		while (end > start && isSpaceOrTab(value.charAt(end - 1))) {
-			end--;
-		}
-		return (start == 0 && end == value.length()) ? value : value.substring(start, end);
-	}
-
-	private static boolean isSpaceOrTab(char c) {
-		return c == ' ' || c == '\t';
+		return Names.trim(value);
 	}
 
 }

@@ -22,4 +22,21 @@ public final class Names {
 		return key.toString().toUpperCase(Locale.ROOT);
 	}
 
+	/** A value without its surrounding spaces and tabs: the SPEC's trimming of values. */
+	public static String trim(String value) {
+		int start = 0;
+		int end = value.length();
+		while (start < end && isSpaceOrTab(value.charAt(start))) {
+			start++;
+		}
+		while (end > start && isSpaceOrTab(value.charAt(end - 1))) {
+			end--;
+		}
+		return (start == 0 && end == value.length()) ? value : value.substring(start, end);
+	}
+
+	private static boolean isSpaceOrTab(char c) {
+		return c == ' ' || c == '\t';
+	}
+
 }

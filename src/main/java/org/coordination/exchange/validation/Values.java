@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 
+import org.coordination.exchange.record.Names;
+
 /**
  * Hand-written parsers for the hot path: no regular expressions and no exceptions for
  * values that are merely wrong, so that a million bad rows cost no more than good ones.
@@ -27,15 +29,7 @@ final class Values {
 		if (value == null) {
 			return "";
 		}
-		int start = 0;
-		int end = value.length();
-		while (start < end && isSpaceOrTab(value.charAt(start))) {
-			start++;
-		}
-		while (end > start && isSpaceOrTab(value.charAt(end - 1))) {
-			end--;
-		}
-		return (start == 0 && end == value.length()) ? value : value.substring(start, end);
+		return Names.trim(value);
 	}
 
 	static boolean isSpaceOrTab(char c) {
