@@ -1,6 +1,7 @@
 package org.coordination.exchange;
 
 import org.coordination.exchange.cli.ExchangeCommandLine;
+import org.coordination.exchange.run.GracefulShutdown;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -13,7 +14,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ExchangeReportsApplication {
 
 	public static void main(String[] args) {
-		System.exit(ExchangeCommandLine.execute(args));
+		GracefulShutdown shutdown = GracefulShutdown.install();
+		int exitCode = ExchangeCommandLine.execute(args);
+		shutdown.exit(exitCode);
+		System.exit(exitCode);
 	}
 
 }

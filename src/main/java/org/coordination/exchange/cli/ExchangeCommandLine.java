@@ -2,7 +2,6 @@ package org.coordination.exchange.cli;
 
 import java.io.PrintWriter;
 
-import org.coordination.exchange.input.InputFileException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "exchange-reports", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Imports exchange record CSV files into a store and writes the stakeholders' reports.",
-		subcommands = { RunCommand.class, ValidateCommand.class, HistoryCommand.class, GenerateCommand.class })
+		subcommands = { RunCommand.class, ValidateCommand.class, HistoryCommand.class, ScheduleCommand.class,
+				GenerateCommand.class })
 public final class ExchangeCommandLine implements Runnable {
 
 	@CommandLine.Spec
@@ -48,25 +48,12 @@ public final class ExchangeCommandLine implements Runnable {
 	// Known causes get their own exit status; anything else is a failed run. The stack
 	// trace goes to the log file, never to the user.
 	private static int handle(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-		PrintWriter err = commandLine.getErr();
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof InputFileException input) {
-				err.println("error: " + input.getMessage());
-				return 2;
-			}
-		}
 		LoggerFactory.getLogger(ExchangeCommandLine.class).debug("Command failed", ex);
-		err.println("error: " + describe(ex));
-		return 1;
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return message.lines().findFirst().orElse(message);
+		Object command = commandLine.getCommand();
+		String store = (command instanceof StoreCommand storeCommand) ? storeCommand.store().db : "";
+		Failures.Failure failure = Failures.of(ex, store);
+		commandLine.getErr().println("error: " + failure.message());
+		return failure.exitCode();
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** {@code history}: past runs, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
 		description = "Lists past runs: when, inputs, status and counts, newest first.")
-class HistoryCommand implements Callable<Integer> {
+class HistoryCommand implements Callable<Integer>, StoreCommand {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneId.systemDefault());
@@ -34,6 +34,11 @@ class HistoryCommand implements Callable<Integer> {
 	int last;
 
 	@Override
+	public StoreOptions store() {
+		return this.store;
+	}
+
+	@Override
 	public Integer call() {
 		if (this.last < 1) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--last must be at least 1");
@@ -45,15 +50,18 @@ class HistoryCommand implements Callable<Integer> {
 				out.println("No runs yet.");
 				return 0;
 			}
-			out.printf("%-5s %-19s %-19s %-9s %5s %5s %5s %9s %9s %9s %9s  %s%n", "run", "started", "finished",
+			out.printf("%-5s %-19s %-19s %-11s %5s %5s %5s %9s %9s %9s %9s  %s%n", "run", "started", "finished",
 					"status", "imp", "skip", "fail", "read", "accepted", "rejected", "updated", "inputs");
 			for (RunRecord run : runs) {
-				out.printf("%-5d %-19s %-19s %-9s %5d %5d %5d %9d %9d %9d %9d  %s%n", run.runId(),
+				out.printf("%-5d %-19s %-19s %-11s %5d %5d %5d %9d %9d %9d %9d  %s%n", run.runId(),
 						TIME.format(run.startedAt()), (run.finishedAt() != null) ? TIME.format(run.finishedAt()) : "-",
 						run.status(), run.filesImported(), run.filesSkipped(), run.filesFailed(), run.rowsRead(),
 						run.accepted(), run.rejected(), run.updated(), run.inputs());
 				if (run.message() != null) {
 					out.println("      " + run.message());
+				}
+				if (run.notes() != null) {
+					out.println("      " + run.notes());
 				}
 			}
 			return 0;

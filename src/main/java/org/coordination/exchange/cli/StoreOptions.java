@@ -30,6 +30,9 @@ class StoreOptions {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setWebApplicationType(WebApplicationType.NONE);
+		// a stop signal must not close the database under a running chunk: the context is
+		// closed by the command when its run has stopped (see GracefulShutdown)
+		application.setRegisterShutdownHook(false);
 		List<String> args = new ArrayList<>();
 		args.add("--spring.datasource.url=" + jdbcUrl());
 		args.addAll(List.of(extraProperties));
@@ -40,7 +43,11 @@ class StoreOptions {
 		if (this.db.startsWith("jdbc:")) {
 			return this.db;
 		}
-		return "jdbc:h2:file:" + Path.of(this.db).toAbsolutePath().normalize();
+		// DB_CLOSE_ON_EXIT: H2 would close the database in its own shutdown hook, under a
+		// stopping run. WRITE_DELAY=0: a committed chunk is in the file at once, so a
+		// process killed right after it resumes after it, not a second earlier.
+		return "jdbc:h2:file:" + Path.of(this.db).toAbsolutePath().normalize()
+				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 	}
 
 }

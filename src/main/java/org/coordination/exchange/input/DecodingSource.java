@@ -26,6 +26,8 @@ final class DecodingSource {
 
 	private final ByteBuffer bytes;
 
+	private long bytesRead;
+
 	private boolean endOfInput;
 
 	private boolean flushing;
@@ -90,8 +92,14 @@ final class DecodingSource {
 		}
 		else {
 			this.bytes.position(this.bytes.position() + count);
+			this.bytesRead += count;
 		}
 		this.bytes.flip();
+	}
+
+	/** Bytes taken from the file so far, for progress: ahead of decoding by a buffer. */
+	long bytesRead() {
+		return this.bytesRead;
 	}
 
 	void close() throws IOException {

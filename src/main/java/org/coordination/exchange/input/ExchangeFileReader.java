@@ -167,6 +167,11 @@ public final class ExchangeFileReader implements Closeable {
 		return this.file;
 	}
 
+	/** Bytes of the file read so far (for progress and ETA; includes the header). */
+	public long bytesRead() {
+		return this.source.bytesRead();
+	}
+
 	/** The file's header. */
 	public HeaderMapping header() {
 		return this.header;

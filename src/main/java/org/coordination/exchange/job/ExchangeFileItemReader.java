@@ -40,8 +40,8 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 		this.reader = ExchangeFileReader.open(this.file, this.options);
 		this.recordsRead = context.getLong(RECORDS_READ, 0L);
 		if (this.recordsRead > 0) {
+			// a restarted import: these records are in chunks that were committed
 			this.reader.skip(this.recordsRead);
-			logger.info("{}: resuming after {} records already imported", this.file.getFileName(), this.recordsRead);
 		}
 		else if (!this.reader.header().unknownColumns().isEmpty()) {
 			logger.warn("{}: ignoring unknown columns: {}", this.file,
@@ -69,6 +69,10 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 			this.reader.close();
 			this.reader = null;
 		}
+	}
+
+	long bytesRead() {
+		return (this.reader != null) ? this.reader.bytesRead() : 0;
 	}
 
 	HeaderMapping header() {

@@ -13,11 +13,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Imports one file by starting its job instance, or restarting it where an earlier run
- * failed or was interrupted, and tells what came of it.
+ * failed, stopped or died, and tells what came of it.
  */
 @Component
 public class FileImportLauncher {
@@ -42,21 +43,24 @@ public class FileImportLauncher {
 
 	public ImportOutcome importFile(ImportJobParameters parameters) {
 		JobParameters jobParameters = parameters.toJobParameters();
-		recoverInterrupted(jobParameters);
+		long resumedAfter = prepareRestart(parameters, jobParameters);
 		JobExecution execution;
 		try {
 			execution = this.jobOperator.start(this.importFileJob, jobParameters);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			JobExecution last = this.jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME, jobParameters);
-			return ImportOutcome.imported(this.importStore.counts(last.getJobInstanceId()).orElseThrow());
+			return ImportOutcome.imported(this.importStore.counts(last.getJobInstanceId()).orElseThrow(), -1);
 		}
 		catch (Exception ex) {
 			return ImportOutcome.failed(ex.getMessage(), null);
 		}
 		long importId = execution.getJobInstanceId();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return ImportOutcome.imported(this.importStore.counts(importId).orElseThrow());
+			return ImportOutcome.imported(this.importStore.counts(importId).orElseThrow(), resumedAfter);
+		}
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			return ImportOutcome.stopped(recordsRead(execution));
 		}
 		Throwable cause = rootCause(execution);
 		if (cause instanceof RejectLimitExceededException) {
@@ -70,14 +74,30 @@ public class FileImportLauncher {
 		return ImportOutcome.failed(message, counts);
 	}
 
-	// A process that died mid-import leaves its execution STARTED; mark it failed so the
-	// same instance can be restarted from its last committed chunk.
-	private void recoverInterrupted(JobParameters jobParameters) {
+	/**
+	 * An import that a dead process left STARTED is marked failed so that it can be
+	 * restarted; returns how many records a restart skips over, or -1 for a fresh start.
+	 */
+	private long prepareRestart(ImportJobParameters parameters, JobParameters jobParameters) {
 		JobExecution last = this.jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME, jobParameters);
-		if (last != null && last.getStatus().isRunning()) {
-			logger.info("Recovering an import interrupted in an earlier run (execution {})", last.getId());
-			this.jobOperator.recover(last);
+		if (last == null || last.getStatus() == BatchStatus.COMPLETED) {
+			return -1;
 		}
+		if (last.getStatus().isRunning()) {
+			this.jobOperator.recover(last);
+			logger.info("{}: recovered an import left unfinished by a process that died (job execution {})",
+					parameters.file(), last.getId());
+		}
+		long resumeAfter = recordsRead(last);
+		logger.info("{}: restarting an unfinished import, resuming after {} rows already imported", parameters.file(),
+				resumeAfter);
+		return resumeAfter;
+	}
+
+	/** Records read by the import step's committed chunks. */
+	private long recordsRead(JobExecution execution) {
+		StepExecution step = this.jobRepository.getLastStepExecution(execution.getJobInstance(), "importStep");
+		return (step != null) ? step.getExecutionContext().getLong(ExchangeFileItemReader.RECORDS_READ, 0L) : 0;
 	}
 
 	private static Throwable rootCause(JobExecution execution) {
@@ -94,23 +114,29 @@ public class FileImportLauncher {
 	/**
 	 * What came of one file's import.
 	 *
-	 * @param status {@code IMPORTED}, {@code FAILED}, or {@code UNUSABLE} (a file-level
-	 * problem with the input itself)
+	 * @param status {@code IMPORTED}, {@code FAILED}, {@code STOPPED} (on a stop signal,
+	 * resumable) or {@code UNUSABLE} (a file-level problem with the input itself)
 	 * @param message why it failed, {@code null} when imported
-	 * @param counts the import's counts, {@code null} when nothing was read
+	 * @param counts the import's counts, {@code null} when nothing was counted
+	 * @param resumedAfter records a restarted import skipped as already imported (or,
+	 * when stopped, how many it had read), -1 when it started from the beginning
 	 */
-	public record ImportOutcome(String status, String message, ImportCounts counts) {
+	public record ImportOutcome(String status, String message, ImportCounts counts, long resumedAfter) {
 
-		static ImportOutcome imported(ImportCounts counts) {
-			return new ImportOutcome("IMPORTED", null, counts);
+		static ImportOutcome imported(ImportCounts counts, long resumedAfter) {
+			return new ImportOutcome("IMPORTED", null, counts, resumedAfter);
+		}
+
+		static ImportOutcome stopped(long recordsRead) {
+			return new ImportOutcome("STOPPED", "stopped on request after " + recordsRead + " rows", null, recordsRead);
 		}
 
 		static ImportOutcome failed(String message, ImportCounts counts) {
-			return new ImportOutcome("FAILED", message, counts);
+			return new ImportOutcome("FAILED", message, counts, -1);
 		}
 
 		static ImportOutcome unusable(String message) {
-			return new ImportOutcome("UNUSABLE", message, null);
+			return new ImportOutcome("UNUSABLE", message, null, -1);
 		}
 
 	}

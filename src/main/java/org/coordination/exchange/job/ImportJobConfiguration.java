@@ -15,12 +15,14 @@ import org.coordination.exchange.validation.ReferenceData;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +40,12 @@ class ImportJobConfiguration {
 	static final String JOB_NAME = "importFileJob";
 
 	@Bean
-	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).next(publishStep).build();
+	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep,
+			ObjectProvider<JobOperator> jobOperator) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new ImportShutdownListener(jobOperator))
+			.start(importStep)
+			.next(publishStep)
+			.build();
 	}
 
 	@Bean
@@ -56,7 +62,7 @@ class ImportJobConfiguration {
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
 			.listener(promotion)
-			.listener(new ImportProgressListener())
+			.listener(new ImportProgressListener(exchangeFileItemReader, System.console() != null))
 			.build();
 	}
 

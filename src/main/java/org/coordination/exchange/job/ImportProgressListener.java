@@ -1,49 +1,128 @@
 package org.coordination.exchange.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.coordination.exchange.Checkpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Shows that a long import is alive: one line every few seconds with rows read and the
- * rate. Short imports print nothing.
+ * Shows that a long import is alive: a progress bar with rate and ETA on an interactive
+ * terminal, otherwise one log line every few seconds. Progress is measured in bytes of
+ * the file, so the ETA holds from the first chunk.
  */
 class ImportProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(ImportProgressListener.class);
 
-	private static final long INTERVAL_NANOS = 5_000_000_000L;
+	private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+
+	private final ExchangeFileItemReader reader;
+
+	private final boolean interactive;
 
 	private String fileName = "";
 
+	private long fileBytes;
+
 	private long startNanos;
 
-	private long lastReportNanos;
+	private long startBytes;
+
+	private long lastLogNanos;
 
 	private long rows;
+
+	private long chunks;
+
+	private ProgressBar bar;
+
+	ImportProgressListener(ExchangeFileItemReader reader, boolean interactive) {
+		this.reader = reader;
+		this.interactive = interactive;
+	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		String file = stepExecution.getJobExecution().getJobParameters().getString(ImportJobParameters.FILE);
-		this.fileName = (file != null) ? java.nio.file.Path.of(file).getFileName().toString() : "";
+		Path path = Path.of(file);
+		this.fileName = path.getFileName().toString();
+		try {
+			this.fileBytes = Files.size(path);
+		}
+		catch (IOException ex) {
+			this.fileBytes = 0;
+		}
 		this.startNanos = System.nanoTime();
-		this.lastReportNanos = this.startNanos;
+		this.lastLogNanos = this.startNanos;
+		this.startBytes = -1;
 		this.rows = 0;
+		this.chunks = 0;
 	}
 
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
 		this.rows += chunk.size();
-		long now = System.nanoTime();
-		if (now - this.lastReportNanos >= INTERVAL_NANOS) {
-			this.lastReportNanos = now;
-			double seconds = (now - this.startNanos) / 1e9;
-			logger.info("{}: {} rows read ({} rows/s)", this.fileName, this.rows, Math.round(this.rows / seconds));
+		this.chunks++;
+		long bytes = this.reader.bytesRead();
+		if (this.startBytes < 0) {
+			this.startBytes = bytes;
+			if (this.interactive) {
+				this.bar = new ProgressBarBuilder().setTaskName(this.fileName)
+					.setInitialMax(Math.max(this.fileBytes, 1))
+					.setUnit(" MB", 1_000_000)
+					.setStyle(ProgressBarStyle.ASCII)
+					.showSpeed()
+					.build();
+			}
 		}
+		if (this.bar != null) {
+			this.bar.stepTo(Math.min(bytes, this.fileBytes));
+			this.bar.setExtraMessage(this.rows + " rows");
+		}
+		else {
+			logPeriodically(bytes);
+		}
+		Checkpoints.reach("chunk-" + this.chunks);
+	}
+
+	private void logPeriodically(long bytes) {
+		long now = System.nanoTime();
+		if (now - this.lastLogNanos < LOG_INTERVAL_NANOS) {
+			return;
+		}
+		this.lastLogNanos = now;
+		double seconds = (now - this.startNanos) / 1e9;
+		long rate = Math.round(this.rows / seconds);
+		String eta = "";
+		if (this.fileBytes > 0 && bytes > this.startBytes) {
+			double bytesPerSecond = (bytes - this.startBytes) / seconds;
+			long left = Math.round((this.fileBytes - bytes) / bytesPerSecond);
+			eta = String.format(", %d%% of the file, about %d s left", Math.min(100, bytes * 100 / this.fileBytes),
+					Math.max(left, 0));
+		}
+		logger.info("{}: {} rows read ({} rows/s{})", this.fileName, this.rows, rate, eta);
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.bar != null) {
+			this.bar.stepTo(this.bar.getMax());
+			this.bar.close();
+			this.bar = null;
+		}
+		return null;
 	}
 
 }

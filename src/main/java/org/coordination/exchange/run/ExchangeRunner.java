@@ -67,6 +67,10 @@ public class ExchangeRunner {
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
 		Instant started = Instant.now();
 		LocalDate runDate = LocalDate.now();
+		GracefulShutdown shutdown = GracefulShutdown.current();
+		for (long interrupted : this.runHistory.markInterrupted()) {
+			out.println("Run " + interrupted + " was interrupted before it finished; its imports resume now.");
+		}
 		long runId = this.runHistory.start(started,
 				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")));
 		Tally tally = new Tally();
@@ -80,25 +84,37 @@ public class ExchangeRunner {
 				continue;
 			}
 			for (Path file : files) {
+				if (shutdown.requested()) {
+					tally.stopped = true;
+					break;
+				}
 				tally.inputs.add(importOne(file, request, runId, runDate, tally, out, err));
 			}
 		}
-		String reportError = null;
-		try {
-			this.reportPublisher.publish(request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs,
-					tally.rowsRead, tally.accepted, tally.rejected, tally.updated, version()), request.excelCsv());
+		boolean reportsWritten = false;
+		if (tally.stopped || shutdown.requested()) {
+			tally.stopped = true;
+			tally.report("stopped on request; the reports were not rebuilt. Run the same command again to resume.",
+					err);
 		}
-		catch (RuntimeException ex) {
-			reportError = "cannot write reports to " + request.outputDir() + ": " + ex.getMessage();
-			tally.failed(reportError, err);
+		else {
+			try {
+				this.reportPublisher.publish(request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs,
+						tally.rowsRead, tally.accepted, tally.rejected, tally.updated, version()), request.excelCsv());
+				reportsWritten = true;
+			}
+			catch (RuntimeException ex) {
+				tally.failed("cannot write reports to " + request.outputDir() + ": " + ex.getMessage(), err);
+			}
 		}
 		Instant finished = Instant.now();
 		int exit = tally.exitCode();
 		this.runHistory.finish(runId,
-				new RunRecord(runId, started, finished, (exit == OK) ? "COMPLETED" : "FAILED", "",
-						tally.count("IMPORTED"), tally.count("SKIPPED"), tally.filesFailed(), tally.rowsRead,
-						tally.accepted, tally.rejected, tally.updated, tally.firstError));
-		out.println(summary(tally, request, Duration.between(started, finished), reportError == null));
+				new RunRecord(runId, started, finished, tally.status(), "", tally.count("IMPORTED"),
+						tally.count("SKIPPED"), tally.filesFailed(), tally.rowsRead, tally.accepted, tally.rejected,
+						tally.updated, tally.firstError,
+						tally.notes.isEmpty() ? null : String.join("; ", tally.notes)));
+		out.println(summary(tally, request, Duration.between(started, finished), reportsWritten));
 		out.flush();
 		return exit;
 	}
@@ -126,13 +142,23 @@ public class ExchangeRunner {
 				request.separator(), request.maxRejects(), runId, runDate));
 		ImportCounts counts = (outcome.counts() != null) ? outcome.counts() : new ImportCounts(0, 0, 0, 0);
 		tally.add(counts, "IMPORTED".equals(outcome.status()));
+		if (outcome.resumedAfter() >= 0 && !"STOPPED".equals(outcome.status())) {
+			tally.notes.add("restarted: " + file + " resumed after " + outcome.resumedAfter() + " rows");
+		}
 		switch (outcome.status()) {
 			case "IMPORTED" -> out.printf("%s: imported %d rows: %d accepted (%d updated), %d rejected%n", file,
 					counts.rowsRead(), counts.accepted(), counts.updated(), counts.rejected());
 			case "UNUSABLE" -> tally.unusable(outcome.message(), err);
+			case "STOPPED" -> {
+				tally.stopped = true;
+				out.println(file + ": " + outcome.message() + " (committed chunks are kept)");
+			}
 			default -> tally.failed(file + ": " + outcome.message() + "; nothing of it was stored", err);
 		}
-		String status = "IMPORTED".equals(outcome.status()) ? "IMPORTED" : "FAILED";
+		String status = switch (outcome.status()) {
+			case "IMPORTED", "STOPPED" -> outcome.status();
+			default -> "FAILED";
+		};
 		return new InputFileInfo(name, sha256, status, counts.rowsRead(), counts.accepted(), counts.rejected(),
 				counts.updated(), (outcome.message() != null) ? outcome.message() : "");
 	}
@@ -140,7 +166,7 @@ public class ExchangeRunner {
 	private static String summary(Tally tally, RunRequest request, Duration elapsed, boolean reportsWritten) {
 		String outcome = switch (tally.exitCode()) {
 			case OK -> "Run completed";
-			case FAILED -> "Run failed";
+			case FAILED -> tally.stopped ? "Run stopped" : "Run failed";
 			default -> "Run failed: some input was unusable";
 		};
 		String reports = reportsWritten ? "Reports are in " + request.outputDir() + "." : "Reports were not written.";
@@ -183,9 +209,13 @@ public class ExchangeRunner {
 
 		long updated;
 
+		final List<String> notes = new ArrayList<>();
+
 		boolean unusable;
 
 		boolean failed;
+
+		boolean stopped;
 
 		String firstError;
 
@@ -210,7 +240,7 @@ public class ExchangeRunner {
 			report(message, err);
 		}
 
-		private void report(String message, PrintWriter err) {
+		void report(String message, PrintWriter err) {
 			if (this.firstError == null) {
 				this.firstError = message;
 			}
@@ -227,7 +257,11 @@ public class ExchangeRunner {
 		}
 
 		int exitCode() {
-			return this.unusable ? UNUSABLE : this.failed ? FAILED : OK;
+			return this.unusable ? UNUSABLE : (this.failed || this.stopped) ? FAILED : OK;
+		}
+
+		String status() {
+			return this.stopped ? "STOPPED" : (exitCode() == OK) ? "COMPLETED" : "FAILED";
 		}
 
 	}

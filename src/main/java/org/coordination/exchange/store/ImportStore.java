@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.coordination.exchange.Checkpoints;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -76,6 +78,7 @@ public class ImportStore {
 						+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
 						+ "AND record_id IN (SELECT record_id FROM exchange_record WHERE import_id = ?)",
 				importId, COMPLETED, importId);
+		Checkpoints.reach("publish");
 		ImportCounts counts = new ImportCounts(rowsRead,
 				count("SELECT COUNT(*) FROM exchange_record WHERE import_id = ?", importId), rejectedCount(importId),
 				updated);

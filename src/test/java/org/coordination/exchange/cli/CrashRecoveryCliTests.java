@@ -1,0 +1,223 @@
+package org.coordination.exchange.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unattended safety with the real jar and a real H2 file: SIGKILL at several points,
+ * SIGTERM, a concurrent launch. Each interrupted run is followed by the same command,
+ * whose store and reports must equal those of an uninterrupted run. The process tells the
+ * test where it is through checkpoints (see Checkpoints), so no timing is guessed.
+ */
+class CrashRecoveryCliTests {
+
+	static final int ROWS = 60_000;
+
+	static final List<String> CSV_REPORTS = List.of("stage_summary.csv", "branch_summary.csv", "stage_branch.csv",
+			"conditions.csv", "rejected_records.csv");
+
+	@TempDir
+	static Path shared;
+
+	static Path input;
+
+	static Map<String, String> baselineReports;
+
+	static List<String> baselineStore;
+
+	@TempDir
+	Path work;
+
+	@BeforeAll
+	static void uninterruptedRun() throws Exception {
+		input = shared.resolve("input");
+		Files.createDirectories(input);
+		JarProcess generate = JarProcess.run(shared, "generate", "--rows", String.valueOf(ROWS), "--seed", "7",
+				"--output", input.resolve("a-big.csv").toString());
+		assertThat(generate.exitCode()).as(generate.out()).isZero();
+		Files.copy(Path.of("src/test/resources/fixtures/stage-3.csv"), input.resolve("b-small.csv"));
+		Path baseline = shared.resolve("baseline");
+		JarProcess run = JarProcess.run(Files.createDirectories(baseline), "run", "--input", input.toString());
+		assertThat(run.exitCode()).as(run.out() + run.errLines()).isZero();
+		baselineReports = reports(baseline);
+		baselineStore = store(baseline);
+		assertThat(baselineStore).hasSizeGreaterThan(ROWS / 2);
+	}
+
+	@ParameterizedTest(name = "kill -9 at {0}")
+	// chunk-N is reached before chunk N commits, so the rerun resumes after N - 1 chunks
+	@CsvSource({ "chunk-5, 4000", "chunk-30, 29000", "publish, 60000" })
+	void killDuringImportThenRerunGivesTheSameResult(String checkpoint, long resumedAfter) throws Exception {
+		JarProcess killed = JarProcess.start(this.work, List.of("-Dexchange.test.checkpoint=" + checkpoint), "run",
+				"--input", input.toString());
+		killed.awaitLine("checkpoint " + checkpoint);
+		killed.kill();
+
+		JarProcess rerun = JarProcess.run(this.work, "run", "--input", input.toString());
+
+		assertThat(rerun.exitCode()).as(rerun.out() + rerun.errLines()).isZero();
+		assertThat(rerun.out()).contains("Run 1 was interrupted before it finished; its imports resume now.")
+			.contains("a-big.csv: recovered an import left unfinished by a process that died")
+			.contains("a-big.csv: restarting an unfinished import, resuming after " + resumedAfter
+					+ " rows already imported");
+		assertThat(reports(this.work)).isEqualTo(baselineReports);
+		assertThat(store(this.work)).isEqualTo(baselineStore);
+		assertNoLeftovers(this.work);
+		JarProcess history = JarProcess.run(this.work, "history");
+		assertThat(history.out())
+			.contains("restarted: " + input.resolve("a-big.csv") + " resumed after " + resumedAfter + " rows");
+		assertThat(history.out().lines().filter((line) -> line.startsWith("1 "))).singleElement()
+			.asString()
+			.contains(" INTERRUPTED ");
+	}
+
+	@Test
+	void killDuringReportWritingLeavesThePreviousReports() throws Exception {
+		JarProcess first = JarProcess.run(this.work, "run", "--input", input.resolve("a-big.csv").toString());
+		assertThat(first.exitCode()).isZero();
+		Map<String, String> previous = reports(this.work);
+		byte[] previousWorkbook = Files.readAllBytes(this.work.resolve("reports/exchange_report.xlsx"));
+
+		JarProcess killed = JarProcess.start(this.work, List.of("-Dexchange.test.checkpoint=reports"), "run", "--input",
+				input.toString());
+		killed.awaitLine("checkpoint reports");
+		killed.kill();
+
+		assertThat(reports(this.work)).isEqualTo(previous);
+		assertThat(this.work.resolve("reports/exchange_report.xlsx")).hasBinaryContent(previousWorkbook);
+		JarProcess rerun = JarProcess.run(this.work, "run", "--input", input.toString());
+		assertThat(rerun.exitCode()).isZero();
+		assertThat(reports(this.work)).isEqualTo(baselineReports);
+		assertThat(store(this.work)).isEqualTo(baselineStore);
+		assertNoLeftovers(this.work);
+	}
+
+	@Test
+	void sigtermStopsAfterTheChunkAndTheNextRunResumes() throws Exception {
+		JarProcess stopped = JarProcess.start(this.work, List.of("-Dexchange.test.checkpoint=chunk-20"), "run",
+				"--input", input.toString());
+		stopped.awaitLine("checkpoint chunk-20");
+		stopped.terminate();
+
+		assertThat(stopped.waitForExit()).isEqualTo(1);
+		assertThat(stopped.errLines()).as(stopped.out())
+			.containsExactly(
+					"error: stopped on request; the reports were not rebuilt. Run the same command again to resume.");
+		assertThat(stopped.out()).contains("a-big.csv: stopped on request after 20000 rows");
+		assertThat(query(this.work, "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STOPPED");
+		assertThat(query(this.work, "SELECT STATUS || ' ' || READ_COUNT FROM BATCH_STEP_EXECUTION"))
+			.containsExactly("STOPPED 20000");
+		assertThat(query(this.work, "SELECT status FROM exchange_run")).containsExactly("STOPPED");
+
+		JarProcess rerun = JarProcess.run(this.work, "run", "--input", input.toString());
+
+		assertThat(rerun.exitCode()).isZero();
+		assertThat(rerun.out()).contains("resuming after 20000 rows already imported")
+			.doesNotContain("recovered an import");
+		assertThat(reports(this.work)).isEqualTo(baselineReports);
+		assertThat(store(this.work)).isEqualTo(baselineStore);
+	}
+
+	@Test
+	void secondRunOnTheSameStoreIsRefusedAndTheFirstIsUnaffected() throws Exception {
+		Path resume = this.work.resolve("resume");
+		JarProcess first = JarProcess.start(this.work,
+				List.of("-Dexchange.test.checkpoint=chunk-5", "-Dexchange.test.resume-file=" + resume), "run",
+				"--input", input.toString());
+		first.awaitLine("checkpoint chunk-5");
+
+		JarProcess second = JarProcess.run(this.work, "run", "--input", input.toString());
+		Files.createFile(resume);
+
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.errLines()).containsExactly("error: the store data/exchanges is in use by another process "
+				+ "(a run in progress); nothing was done. Try again when it has finished.");
+		assertThat(first.waitForExit()).isZero();
+		assertThat(reports(this.work)).isEqualTo(baselineReports);
+		assertThat(store(this.work)).isEqualTo(baselineStore);
+	}
+
+	@Test
+	void rejectLimitItselfCompletesAndOneOverStoresNothing() throws Exception {
+		Path fixture = Path.of("src/test/resources/fixtures/stage-1-2.csv").toAbsolutePath();
+		JarProcess over = JarProcess.run(this.work, "run", "--input", fixture.toString(), "--max-rejects", "2");
+		assertThat(over.exitCode()).isEqualTo(1);
+		assertThat(query(this.work, "SELECT COUNT(*) FROM exchange_record r JOIN import_file f "
+				+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED'"))
+			.containsExactly("0");
+
+		JarProcess atLimit = JarProcess.run(this.work, "run", "--input", fixture.toString(), "--max-rejects", "3");
+		assertThat(atLimit.exitCode()).isZero();
+		assertThat(query(this.work, "SELECT COUNT(*) FROM exchange_record r JOIN import_file f "
+				+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED'"))
+			.containsExactly("6");
+	}
+
+	static void assertNoLeftovers(Path dir) throws IOException {
+		try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
+			assertThat(files.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrder("stage_summary.csv",
+					"branch_summary.csv", "stage_branch.csv", "conditions.csv", "rejected_records.csv",
+					"exchange_report.xlsx");
+		}
+		try (Stream<Path> files = Files.walk(dir.resolve("tmp"))) {
+			assertThat(files.filter(Files::isRegularFile)).as("temporary files (SXSSF included)").isEmpty();
+		}
+	}
+
+	static Map<String, String> reports(Path dir) throws IOException {
+		Map<String, String> reports = new LinkedHashMap<>();
+		for (String name : CSV_REPORTS) {
+			reports.put(name, Files.readString(dir.resolve("reports").resolve(name)));
+		}
+		return reports;
+	}
+
+	/** The visible records and the rejected rows, as reports would see them. */
+	static List<String> store(Path dir) throws SQLException {
+		List<String> rows = new ArrayList<>(query(dir,
+				"SELECT r.record_id || '|' || r.exchange_date || '|' || r.agreement || '|' || r.stage || '|' "
+						+ "|| r.side || '|' || r.category || '|' || COALESCE(r.service_branch, '') || '|' "
+						+ "|| COALESCE(r.rank_group, '') || '|' || COALESCE(CAST(r.age AS VARCHAR), '') || '|' "
+						+ "|| COALESCE(CAST(r.captured_on AS VARCHAR), '') || '|' || r.conditions || '|' "
+						+ "|| COALESCE(r.severity, '') FROM exchange_record r JOIN import_file f "
+						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded = FALSE "
+						+ "ORDER BY r.record_id"));
+		rows.addAll(query(dir, "SELECT f.file_name || '|' || r.line_number || '|' || r.reasons FROM rejected_row r "
+				+ "JOIN import_file f ON f.import_id = r.import_id ORDER BY f.file_name, r.line_number"));
+		return rows;
+	}
+
+	static List<String> query(Path dir, String sql) throws SQLException {
+		String url = "jdbc:h2:file:" + dir.resolve("data/exchanges").toAbsolutePath();
+		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			List<String> rows = new ArrayList<>();
+			while (rs.next()) {
+				rows.add(rs.getString(1));
+			}
+			return rows;
+		}
+	}
+
+}

@@ -1,0 +1,154 @@
+package org.coordination.exchange.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar running as a real process, with its output collected line by line so
+ * that a test can wait for a line (a readiness signal) instead of sleeping.
+ */
+final class JarProcess {
+
+	private final Process process;
+
+	private final List<String> out = new ArrayList<>();
+
+	private final List<String> err = new ArrayList<>();
+
+	private final Thread outReader;
+
+	private final Thread errReader;
+
+	private JarProcess(Process process) {
+		this.process = process;
+		this.outReader = collect(process.getInputStream(), this.out);
+		this.errReader = collect(process.getErrorStream(), this.err);
+	}
+
+	/** Starts the jar in {@code dir} with the given system properties and arguments. */
+	static JarProcess start(Path dir, List<String> systemProperties, String... args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+		command.addAll(systemProperties);
+		command.add("-jar");
+		command.add(jar());
+		command.addAll(List.of(args));
+		dir.resolve("tmp").toFile().mkdirs();
+		return new JarProcess(new ProcessBuilder(command).directory(dir.toFile()).start());
+	}
+
+	/** Runs the jar to its end. */
+	static JarProcess run(Path dir, String... args) throws IOException, InterruptedException {
+		JarProcess process = start(dir, List.of(), args);
+		process.waitForExit();
+		return process;
+	}
+
+	static String jar() {
+		String jar = System.getProperty("exchange.jar");
+		assertThat(jar).as("exchange.jar system property (set by the build)").isNotNull();
+		return Path.of(jar).toAbsolutePath().toString();
+	}
+
+	/** Waits for a line on stdout that matches, and returns it. */
+	String awaitLine(Predicate<String> line, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int seen = 0;
+		synchronized (this.out) {
+			while (true) {
+				for (; seen < this.out.size(); seen++) {
+					if (line.test(this.out.get(seen))) {
+						return this.out.get(seen);
+					}
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0 || (!this.process.isAlive() && !this.outReader.isAlive())) {
+					throw new AssertionError(
+							"no such line within " + timeout + "; out: " + this.out + "; err: " + this.err);
+				}
+				this.out.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, 200_000_000L))));
+			}
+		}
+	}
+
+	String awaitLine(String startsWith) throws InterruptedException {
+		return awaitLine((line) -> line.startsWith(startsWith), Duration.ofSeconds(120));
+	}
+
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		waitForExit();
+	}
+
+	/**
+	 * Sends SIGTERM, as an init system or {@code kill} does. Through the process handle:
+	 * Process.destroy() would also close the pipes, and the test would miss what the
+	 * process says while it stops.
+	 */
+	void terminate() {
+		this.process.toHandle().destroy();
+	}
+
+	int waitForExit() throws InterruptedException {
+		assertThat(this.process.waitFor(180, TimeUnit.SECONDS)).as("process ended in time").isTrue();
+		this.outReader.join(10_000);
+		this.errReader.join(10_000);
+		return this.process.exitValue();
+	}
+
+	int exitCode() {
+		return this.process.exitValue();
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	String out() {
+		synchronized (this.out) {
+			return String.join("\n", this.out);
+		}
+	}
+
+	List<String> errLines() {
+		synchronized (this.err) {
+			return List.copyOf(this.err);
+		}
+	}
+
+	private static Thread collect(InputStream stream, List<String> lines) {
+		Thread thread = new Thread(() -> {
+			try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					synchronized (lines) {
+						lines.add(line);
+						lines.notifyAll();
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the process ended
+			}
+			synchronized (lines) {
+				lines.notifyAll();
+			}
+		});
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+}
