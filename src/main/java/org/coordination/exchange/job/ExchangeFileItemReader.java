@@ -24,14 +24,17 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 
 	private final Path file;
 
+	private final String displayPath;
+
 	private final CsvOptions options;
 
 	private ExchangeFileReader reader;
 
 	private long recordsRead;
 
-	ExchangeFileItemReader(Path file, CsvOptions options) {
+	ExchangeFileItemReader(Path file, String displayPath, CsvOptions options) {
 		this.file = file;
+		this.displayPath = displayPath;
 		this.options = options;
 	}
 
@@ -44,7 +47,7 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 			this.reader.skip(this.recordsRead);
 		}
 		else if (!this.reader.header().unknownColumns().isEmpty()) {
-			logger.warn("{}: ignoring unknown columns: {}", this.file,
+			logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
 					String.join(", ", this.reader.header().unknownColumns()));
 		}
 	}

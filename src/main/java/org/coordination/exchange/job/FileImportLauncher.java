@@ -83,12 +83,18 @@ public class FileImportLauncher {
 		if (last == null || last.getStatus() == BatchStatus.COMPLETED) {
 			return -1;
 		}
-		if (last.getStatus().isRunning()) {
+		boolean recovered = last.getStatus().isRunning();
+		if (recovered) {
 			this.jobOperator.recover(last);
 			logger.info("{}: recovered an import left unfinished by a process that died (job execution {})",
 					parameters.file(), last.getId());
 		}
 		long resumeAfter = recordsRead(last);
+		if (!recovered && resumeAfter == 0) {
+			// it failed before reading anything (such as a missing column): simply tried
+			// again
+			return -1;
+		}
 		logger.info("{}: restarting an unfinished import, resuming after {} rows already imported", parameters.file(),
 				resumeAfter);
 		return resumeAfter;

@@ -81,10 +81,11 @@ class ImportJobConfiguration {
 	@Bean
 	@StepScope
 	ExchangeFileItemReader exchangeFileItemReader(@Value("#{jobParameters['input.file']}") String file,
+			@Value("#{jobParameters['input.display-path']}") String displayPath,
 			@Value("#{jobParameters['input.encoding']}") String encoding,
 			@Value("#{jobParameters['input.separator']}") String separator) {
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
-		return new ExchangeFileItemReader(Path.of(file), new CsvOptions(Charset.forName(encoding), sep));
+		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep));
 	}
 
 	@Bean

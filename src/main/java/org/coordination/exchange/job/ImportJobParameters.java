@@ -25,6 +25,9 @@ public record ImportJobParameters(Path file, String sha256, Charset charset, Cha
 
 	static final String FILE = "input.file";
 
+	/** The path as the user gave it, for messages; the identifying one is absolute. */
+	static final String DISPLAY_PATH = "input.display-path";
+
 	static final String SHA256 = "input.sha256";
 
 	static final String ENCODING = "input.encoding";
@@ -39,6 +42,7 @@ public record ImportJobParameters(Path file, String sha256, Charset charset, Cha
 
 	public JobParameters toJobParameters() {
 		return new JobParametersBuilder().addString(FILE, this.file.toAbsolutePath().normalize().toString())
+			.addString(DISPLAY_PATH, this.file.toString(), false)
 			.addString(SHA256, this.sha256)
 			.addString(ENCODING, this.charset.name())
 			.addString(SEPARATOR, (this.separator != null) ? this.separator.toString() : "detect")

@@ -28,6 +28,8 @@ final class JarProcess {
 
 	private final Thread outReader;
 
+	private int cursor;
+
 	private final Thread errReader;
 
 	private JarProcess(Process process) {
@@ -63,15 +65,17 @@ final class JarProcess {
 		return Path.of(jar).toAbsolutePath().toString();
 	}
 
-	/** Waits for a line on stdout that matches, and returns it. */
+	/**
+	 * Waits for a line on stdout that matches, after the line the previous wait matched,
+	 * and returns it.
+	 */
 	String awaitLine(Predicate<String> line, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		int seen = 0;
 		synchronized (this.out) {
 			while (true) {
-				for (; seen < this.out.size(); seen++) {
-					if (line.test(this.out.get(seen))) {
-						return this.out.get(seen);
+				for (; this.cursor < this.out.size(); this.cursor++) {
+					if (line.test(this.out.get(this.cursor))) {
+						return this.out.get(this.cursor++);
 					}
 				}
 				long left = deadline - System.nanoTime();
