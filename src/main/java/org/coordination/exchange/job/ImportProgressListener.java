@@ -89,7 +89,7 @@ class ImportProgressListener implements ChunkListener<Object, Object>, StepExecu
 		}
 		if (this.bar != null) {
 			this.bar.stepTo(Math.min(bytes, this.fileBytes));
-			this.bar.setExtraMessage(this.rows + " rows");
+			this.bar.setExtraMessage(" " + this.rows + " rows");
 		}
 		else {
 			logPeriodically(bytes);
