@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmark: generate N rows with the project's generator, then time the floor program
+# (a single pass with the same CSV parser), `validate` and `run` into a fresh store, each
+# the whole process with -Xmx256m, median of REPEAT runs. Prints rows, wall seconds,
+# rows/s, peak RSS and the ratio to the floor.
+#
+#   bench/benchmark.sh [ROWS] [REPEAT]        (defaults: 1000000 3)
+#   FILES=4 bench/benchmark.sh 1000000        (the same rows split into 4 input files)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${1:-1000000}
+REPEAT=${2:-3}
+FILES=${FILES:-1}
+HEAP=${HEAP:--Xmx256m}
+JAR=target/exchange-reports.jar
+WORK=${BENCH_DIR:-target/bench}
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
+
+input="$WORK/input-$ROWS-$FILES"
+if [ ! -d "$input" ]; then
+	mkdir -p "$input"
+	per=$((ROWS / FILES))
+	for i in $(seq 1 "$FILES"); do
+		java -jar "$JAR" generate --rows "$per" --seed "$i" --invalid-share 0.005 \
+			--output "$input/part-$i.csv" >/dev/null
+	done
+fi
+bytes=$(du -cb "$input"/*.csv | tail -1 | cut -f1)
+
+# measure NAME CMD...: median wall seconds and the peak RSS (MB) of that run
+measure() {
+	local name=$1; shift
+	local results=()
+	for _ in $(seq 1 "$REPEAT"); do
+		rm -rf "$WORK/db" "$WORK/reports"
+		/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || {
+			echo "$name failed, see $WORK/$name.err" >&2; exit 1; }
+		results+=("$(cat "$WORK/time.txt")")
+	done
+	printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((REPEAT + 1) / 2))p"
+}
+
+floor=$(measure floor java $HEAP -cp "$JAR" -Dloader.main=org.coordination.exchange.bench.FloorReader \
+	org.springframework.boot.loader.launch.PropertiesLauncher "$input/part-1.csv")
+if [ "$FILES" -gt 1 ]; then
+	# the floor reads one file; scale it to all of them
+	floor=$(echo "$floor" | awk -v f="$FILES" '{printf "%.2f %d", $1 * f, $2}')
+fi
+validate=$(measure validate java $HEAP -jar "$JAR" validate --input "$input" --output "$WORK/reports")
+run=$(measure run java $HEAP -jar "$JAR" run --input "$input" --db "$WORK/db/exchanges" --output "$WORK/reports" \
+	--max-rejects "$ROWS")
+
+floor_s=${floor% *}
+printf '%s rows in %s file(s), %s MB, heap %s, median of %s\n' "$ROWS" "$FILES" $((bytes / 1000000)) "$HEAP" "$REPEAT"
+printf '%-9s %9s %11s %13s %9s\n' step "wall s" "rows/s" "peak RSS MB" "x floor"
+for row in "floor $floor" "validate $validate" "run $run"; do
+	set -- $row
+	awk -v n="$1" -v s="$2" -v kb="$3" -v rows="$ROWS" -v f="$floor_s" \
+		'BEGIN { printf "%-9s %9.2f %11d %13d %9.1f\n", n, s, rows / s, kb / 1024, s / f }'
+done
