@@ -50,8 +50,9 @@ public final class ExchangeCommandLine implements Runnable {
 	private static int handle(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof InputFileException input) {
-				err.println("error: " + input.getMessage());
+			if (t instanceof InputFileException || t instanceof UnusableStoreException) {
+				LoggerFactory.getLogger(ExchangeCommandLine.class).debug("Command failed", ex);
+				err.println("error: " + t.getMessage());
 				return 2;
 			}
 		}
