@@ -2,7 +2,6 @@ package org.coordination.exchange.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -18,6 +17,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.coordination.exchange.ExchangeReportsApplication;
+import org.coordination.exchange.input.ExchangeFileReader;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 import org.springframework.boot.Banner;
@@ -145,7 +146,9 @@ class StoreOptions {
 			createOwnerOnly(storeFile);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot prepare the store " + this.db + ": " + ex.getMessage(), ex);
+			LoggerFactory.getLogger(StoreOptions.class).debug("Cannot prepare the store", ex);
+			// no cause: the command line's handler shows the innermost message
+			throw new IllegalStateException(this.db + ": cannot create the store: " + ExchangeFileReader.reason(ex));
 		}
 	}
 

@@ -86,13 +86,13 @@ public class FileImportLauncher {
 	/**
 	 * One short line for the user: a file-level problem says it all; for anything else
 	 * the innermost cause says most ("Java heap space", a database error), not the
-	 * framework's "Unable to process chunk". The whole trace is in the log file.
+	 * framework's "Unable to process chunk". Spring Batch logs the whole trace to the log
+	 * file.
 	 */
 	static String describe(Throwable cause) {
 		if (cause instanceof InputFileException) {
 			return cause.getMessage();
 		}
-		logger.error("Import failed", cause);
 		Throwable describe = cause;
 		while (describe.getCause() != null && describe.getCause() != describe) {
 			describe = describe.getCause();

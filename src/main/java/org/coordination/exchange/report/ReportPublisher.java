@@ -51,7 +51,7 @@ public class ReportPublisher {
 	 * {@code outputDir}: it is (or can be made) a folder in which files can be created.
 	 * @throws ReportWriteException when they cannot
 	 */
-	public void checkWritable(Path outputDir) {
+	public static void checkWritable(Path outputDir) {
 		try {
 			Files.createDirectories(outputDir);
 			Files.delete(Files.createTempFile(outputDir, ".write-check-", ".tmp"));

@@ -69,7 +69,7 @@ public class ExchangeRunner {
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
 		// reports that cannot be written stop the run before the store changes
 		try {
-			this.reportPublisher.checkWritable(request.outputDir());
+			ReportPublisher.checkWritable(request.outputDir());
 		}
 		catch (ReportWriteException ex) {
 			return outputUnusable(request, ex, err);

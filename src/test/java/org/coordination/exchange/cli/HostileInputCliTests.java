@@ -159,6 +159,11 @@ class HostileInputCliTests {
 		assertThat(this.work.resolve("reports.txt")).hasContent("mine");
 		Result history = exchange(Map.of(), List.of(), "history");
 		assertThat(history.out()).isEqualTo("No runs yet.\n");
+
+		Result validate = exchange(Map.of(), List.of(), "validate", "--input",
+				FIXTURES.resolve("stage-3.csv").toString(), "--output", "reports.txt");
+		assertThat(validate.exit()).isEqualTo(1);
+		assertThat(validate.err().lines()).containsExactly("error: cannot write reports to reports.txt: not a folder");
 	}
 
 	@Test

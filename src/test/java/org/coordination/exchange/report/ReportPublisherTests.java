@@ -120,16 +120,15 @@ class ReportPublisherTests {
 
 	@Test
 	void checkWritableCreatesTheFolderOrSaysWhyItCannot() throws IOException {
-		ReportPublisher publisher = new ReportPublisher(new FakeStore(List.of(), List.of(), null));
 		Path fresh = this.dir.resolve("a/b/reports");
-		publisher.checkWritable(fresh);
+		ReportPublisher.checkWritable(fresh);
 		assertThat(fresh).isEmptyDirectory();
 
 		Path file = Files.writeString(this.dir.resolve("file"), "x");
-		assertThatExceptionOfType(ReportWriteException.class).isThrownBy(() -> publisher.checkWritable(file))
+		assertThatExceptionOfType(ReportWriteException.class).isThrownBy(() -> ReportPublisher.checkWritable(file))
 			.withMessage("cannot write reports to " + file + ": not a folder");
 		assertThatExceptionOfType(ReportWriteException.class)
-			.isThrownBy(() -> publisher.checkWritable(file.resolve("reports")))
+			.isThrownBy(() -> ReportPublisher.checkWritable(file.resolve("reports")))
 			.withMessage("cannot write reports to " + file.resolve("reports") + ": Not a directory");
 	}
 
