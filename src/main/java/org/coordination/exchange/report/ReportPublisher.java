@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.coordination.exchange.store.StoredRecords;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
@@ -31,8 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReportPublisher {
-
-	private static final Logger logger = LoggerFactory.getLogger(ReportPublisher.class);
 
 	static final String WORKBOOK = "exchange_report.xlsx";
 
@@ -148,7 +145,10 @@ public class ReportPublisher {
 	}
 
 	private static ReportWriteException failure(Path outputDir, Exception ex) {
-		logger.debug("Cannot write reports to {}", outputDir, ex);
+		// looked up here, not in a static field: validate uses this class without a
+		// store,
+		// and a logger made at start would create the log file (and its folder)
+		LoggerFactory.getLogger(ReportPublisher.class).debug("Cannot write reports to {}", outputDir, ex);
 		return new ReportWriteException("cannot write reports to " + outputDir + ": " + reason(ex), ex);
 	}
 
