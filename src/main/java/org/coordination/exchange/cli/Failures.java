@@ -17,8 +17,8 @@ final class Failures {
 
 	static Failure of(Throwable ex, String store) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof InputFileException input) {
-				return new Failure(2, input.getMessage());
+			if (t instanceof InputFileException || t instanceof UnusableStoreException) {
+				return new Failure(2, t.getMessage());
 			}
 			if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
 				return new Failure(1, "the store " + store + " is in use by another process (a run in progress); "

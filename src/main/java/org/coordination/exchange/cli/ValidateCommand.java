@@ -16,6 +16,8 @@ import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.job.ExchangeRecordProcessor;
 import org.coordination.exchange.record.RejectedRow;
 import org.coordination.exchange.report.CsvReportWriter;
+import org.coordination.exchange.report.ReportPublisher;
+import org.coordination.exchange.report.ReportWriteException;
 import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.coordination.exchange.validation.ReferenceData;
@@ -62,9 +64,16 @@ class ValidateCommand implements Callable<Integer> {
 			}
 		}
 		ReferenceData referenceData = this.input.referenceData(this.spec.commandLine());
+		try {
+			ReportPublisher.checkWritable(this.output);
+		}
+		catch (ReportWriteException ex) {
+			errors.forEach((message) -> err.println("error: " + message));
+			err.println("error: " + ex.getMessage());
+			return errors.isEmpty() ? 1 : 2;
+		}
 		LocalDate runDate = LocalDate.now();
 		long[] counts = new long[2];
-		java.nio.file.Files.createDirectories(this.output);
 		new CsvReportWriter(this.excelCsv).writeRejected((action) -> {
 			for (Path file : files) {
 				check(file, referenceData, runDate, counts, errors, action);

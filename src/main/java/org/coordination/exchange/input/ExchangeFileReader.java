@@ -3,14 +3,21 @@ package org.coordination.exchange.input;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.opencsv.RFC4180Parser;
@@ -36,6 +43,13 @@ import org.coordination.exchange.record.Column;
  * {@value #RAW_LIMIT} characters followed by {@code "…"} and the rest of the line is
  * skipped unread.
  * <p>
+ * Hostile content gets a clear answer: a file that is not text (an image, an archive, a
+ * workbook saved under a {@code .csv} name, UTF-16 text read as UTF-8, NUL bytes in the
+ * header), a byte-order mark that contradicts the encoding, a UTF-8 file read with a
+ * single-byte encoding, and CR-only line ends are file-level problems; a data record
+ * holding a NUL character is malformed, its {@code raw} showing each NUL as
+ * {@code U+2400 ␀}.
+ * <p>
  * As a lenient extension, spaces and tabs between a separator and a quoted field are
  * ignored ({@code a, "b,c" ,d} reads as {@code a}, {@code b,c}, {@code d}); such padding
  * would be trimmed from the value anyway.
@@ -60,6 +74,12 @@ public final class ExchangeFileReader implements Closeable {
 	private static final int RECORD_LIMIT_CAP = 1 << 24;
 
 	private static final int BUFFER_SIZE = 1 << 16;
+
+	// bytes looked at to tell a binary or wrongly encoded file from CSV text
+	private static final int SNIFF_SIZE = 1 << 16;
+
+	/** How a NUL character is shown in {@code raw}: U+2400 SYMBOL FOR NULL. */
+	static final char NUL_SYMBOL = '\u2400';
 
 	// outcomes of frame()
 	private static final int END = 0;
@@ -110,6 +130,9 @@ public final class ExchangeFileReader implements Closeable {
 
 	private boolean overflow;
 
+	// the record being framed holds a NUL character
+	private boolean nul;
+
 	private String cutRaw;
 
 	// characters besides whitespace that make a line blank; before the header is read
@@ -146,9 +169,12 @@ public final class ExchangeFileReader implements Closeable {
 		}
 		InputStream in;
 		try {
-			in = Files.newInputStream(file);
+			in = sniffed(file, options.charset());
 		}
 		catch (IOException | RuntimeException ex) {
+			if (ex instanceof InputFileException inputFile) {
+				throw inputFile;
+			}
 			throw new InputFileException(file, 0, 0, "cannot read file: " + reason(ex), ex);
 		}
 		ExchangeFileReader reader = new ExchangeFileReader(file, options.charset(), in);
@@ -160,6 +186,142 @@ public final class ExchangeFileReader implements Closeable {
 			throw ex;
 		}
 		return reader;
+	}
+
+	/**
+	 * Open the file and look at its first bytes before any of it is decoded: a file that
+	 * is plainly not CSV text in the given encoding stops here with a message that says
+	 * what it is.
+	 */
+	private static InputStream sniffed(Path file, Charset charset) throws IOException {
+		PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), SNIFF_SIZE);
+		try {
+			byte[] head = new byte[SNIFF_SIZE];
+			int length = in.readNBytes(head, 0, head.length);
+			String problem = sniff(head, length, charset);
+			if (problem != null) {
+				throw new InputFileException(file, 0, 0, problem, null);
+			}
+			in.unread(head, 0, length);
+			return in;
+		}
+		catch (IOException | RuntimeException ex) {
+			in.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * What is wrong with a file that starts with these bytes, or {@code null} when it may
+	 * be CSV text in {@code charset}.
+	 */
+	static String sniff(byte[] head, int length, Charset charset) {
+		String kind = binaryKind(head, length);
+		if (kind != null) {
+			return "not a CSV text file: it looks like " + kind;
+		}
+		String name = charset.name().toUpperCase(Locale.ROOT);
+		boolean unicode = name.startsWith("UTF-16") || name.startsWith("UTF-32");
+		boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+		if (!unicode && (startsWith(head, length, 0xFF, 0xFE) || startsWith(head, length, 0xFE, 0xFF))) {
+			return "the file is UTF-16 text (it starts with a UTF-16 byte-order mark): give --encoding UTF-16";
+		}
+		if (!utf8 && !unicode && startsWith(head, length, 0xEF, 0xBB, 0xBF)) {
+			return "the file is UTF-8 text (it starts with a UTF-8 byte-order mark), not " + charset.name()
+					+ ": leave out --encoding";
+		}
+		if (!utf8 && !unicode && looksLikeUtf8(head, length)) {
+			return "the file looks like UTF-8 text, not " + charset.name()
+					+ ": leave out --encoding, or convert the file";
+		}
+		return null;
+	}
+
+	private static String binaryKind(byte[] head, int length) {
+		if (startsWith(head, length, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+			return "a PNG image";
+		}
+		if (startsWith(head, length, 'P', 'K', 0x03, 0x04) || startsWith(head, length, 'P', 'K', 0x05, 0x06)
+				|| startsWith(head, length, 'P', 'K', 0x07, 0x08)) {
+			return "a ZIP archive (an .xlsx workbook is one: save it as CSV first)";
+		}
+		if (startsWith(head, length, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+			return "an Office document (.xls or .doc: save it as CSV first)";
+		}
+		if (startsWith(head, length, '%', 'P', 'D', 'F', '-')) {
+			return "a PDF document";
+		}
+		if (startsWith(head, length, 0x1F, 0x8B)) {
+			return "a gzip archive";
+		}
+		if (startsWith(head, length, 0xFF, 0xD8, 0xFF)) {
+			return "a JPEG image";
+		}
+		if (startsWith(head, length, 'G', 'I', 'F', '8')) {
+			return "a GIF image";
+		}
+		if (startsWith(head, length, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
+			return "a 7-Zip archive";
+		}
+		if (startsWith(head, length, 'R', 'a', 'r', '!', 0x1A, 0x07)) {
+			return "a RAR archive";
+		}
+		if (startsWith(head, length, 0x7F, 'E', 'L', 'F')) {
+			return "a program";
+		}
+		return null;
+	}
+
+	private static boolean startsWith(byte[] head, int length, int... signature) {
+		if (length < signature.length) {
+			return false;
+		}
+		for (int i = 0; i < signature.length; i++) {
+			if ((head[i] & 0xFF) != signature[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the bytes are valid UTF-8 with at least one character beyond ASCII: text in
+	 * a single-byte encoding such as windows-1251 practically never is (two letters in a
+	 * row break the UTF-8 rules), so such a file would be read as mojibake.
+	 */
+	private static boolean looksLikeUtf8(byte[] head, int length) {
+		int end = length;
+		boolean nonAscii = false;
+		for (int i = 0; i < length; i++) {
+			if (head[i] < 0) {
+				nonAscii = true;
+				break;
+			}
+		}
+		if (!nonAscii) {
+			return false;
+		}
+		if (length == head.length) {
+			// the window may cut the last character: leave out its lead and continuation
+			// bytes
+			int i = length - 1;
+			while (i > 0 && i > length - 4 && (head[i] & 0xC0) == 0x80) {
+				i--;
+			}
+			if ((head[i] & 0xC0) == 0xC0) {
+				end = i;
+			}
+		}
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try {
+			decoder.decode(ByteBuffer.wrap(head, 0, end));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	/** The file being read. */
@@ -200,9 +362,10 @@ public final class ExchangeFileReader implements Closeable {
 			return null;
 		}
 		if (status == FIRST_LINE_TOO_LONG) {
-			return new RawRecord(this.recordLine, this.cutRaw, null);
+			return new RawRecord(this.recordLine, showNul(this.cutRaw), null);
 		}
-		if (status != COMPLETE) {
+		// a NUL is no character of any text: the record cannot be parsed
+		if (status != COMPLETE || this.nul) {
 			return malformed();
 		}
 		String record = this.text.toString();
@@ -261,6 +424,15 @@ public final class ExchangeFileReader implements Closeable {
 		if (status == UNCLOSED) {
 			throw problem(this.recordLine, "header has an unterminated quote");
 		}
+		if (this.nul) {
+			throw problem(this.recordLine, "not a CSV text file: the header holds NUL bytes"
+					+ " (binary data, or UTF-16 text: then give --encoding UTF-16)");
+		}
+		int cr = this.text.indexOf("\r");
+		if (cr >= 0 && cr < this.firstLineEnd && this.text.substring(cr, this.firstLineEnd).strip().length() > 0) {
+			throw problem(this.recordLine,
+					"lines end with CR only (old Mac format): save the file with LF or CRLF line ends");
+		}
 		this.separator = (given != null) ? given : detectSeparator();
 		this.blank1 = this.separator;
 		this.blank2 = this.separator;
@@ -311,6 +483,7 @@ public final class ExchangeFileReader implements Closeable {
 		this.text.setLength(0);
 		this.quotes = 0;
 		this.overflow = false;
+		this.nul = false;
 		if (!readLine(limit)) {
 			return END;
 		}
@@ -363,6 +536,10 @@ public final class ExchangeFileReader implements Closeable {
 				}
 				if (c == '"') {
 					count++;
+					blank = false;
+				}
+				else if (c == '\0') {
+					this.nul = true;
 					blank = false;
 				}
 				else if (blank && !isBlank(c)) {
@@ -441,13 +618,18 @@ public final class ExchangeFileReader implements Closeable {
 	 * it back to be read again, so that reading resumes at the next physical line.
 	 */
 	private RawRecord malformed() {
-		String raw = this.text.substring(0, this.firstLineEnd);
+		String raw = showNul(this.text.substring(0, this.firstLineEnd));
 		if (this.text.length() > this.firstLineEnd) {
 			pushBack(this.firstLineEnd + 1, this.lineTerminated);
 			this.line = this.recordLine + 1;
 			this.lineLength = 0;
 		}
 		return new RawRecord(this.recordLine, raw, null);
+	}
+
+	/** NUL characters made visible, so that no report holds one. */
+	static String showNul(String raw) {
+		return (raw.indexOf('\0') >= 0) ? raw.replace('\0', NUL_SYMBOL) : raw;
 	}
 
 	private void pushBack(int from, boolean terminated) {
@@ -482,8 +664,10 @@ public final class ExchangeFileReader implements Closeable {
 		}
 		if (count == DecodingSource.INVALID) {
 			int column = (int) Math.min(this.lineLength + 1, Integer.MAX_VALUE);
+			String hint = this.charset.equals(StandardCharsets.UTF_8)
+					? " (if the file is not UTF-8, give its encoding with --encoding, e.g. windows-1251)" : "";
 			throw new InputFileException(this.file, this.line, column,
-					"invalid " + this.charset.name() + " byte sequence", null);
+					"invalid " + this.charset.name() + " byte sequence" + hint, null);
 		}
 		if (count < 0) {
 			this.endOfFile = true;
@@ -584,7 +768,7 @@ public final class ExchangeFileReader implements Closeable {
 	}
 
 	/** A short reason for an I/O failure, without the file name the caller adds. */
-	static String reason(Throwable ex) {
+	public static String reason(Throwable ex) {
 		if (ex instanceof UncheckedIOException && ex.getCause() != null) {
 			return reason(ex.getCause());
 		}

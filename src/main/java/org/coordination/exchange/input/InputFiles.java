@@ -27,8 +27,8 @@ public final class InputFiles {
 	 * out.
 	 * @param inputs files and directories
 	 * @return the files
-	 * @throws InputFileException for a path that does not exist or a directory that
-	 * cannot be listed
+	 * @throws InputFileException for a path that does not exist or is not a regular file
+	 * or directory (a device or a pipe), or a directory that cannot be listed
 	 */
 	public static List<Path> expand(List<Path> inputs) {
 		List<Path> files = new ArrayList<>();
@@ -36,8 +36,12 @@ public final class InputFiles {
 			if (Files.isDirectory(input)) {
 				files.addAll(csvFilesIn(input));
 			}
-			else if (Files.exists(input)) {
+			else if (Files.isRegularFile(input)) {
 				files.add(input);
+			}
+			else if (Files.exists(input)) {
+				// a device or a pipe could be read forever
+				throw new InputFileException(input, 0, 0, "not a regular file", null);
 			}
 			else {
 				throw new InputFileException(input, 0, 0, "no such file or directory", null);

@@ -1,11 +1,14 @@
 package org.coordination.exchange.job;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.coordination.exchange.input.CsvOptions;
 import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.HeaderMapping;
 import org.coordination.exchange.input.RawRecord;
+import org.coordination.exchange.store.ImportedRow;
+import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,14 +16,23 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the records of one input file and remembers how many it has read, so that a
- * restarted import skips the records of its committed chunks.
+ * Reads the records of one input file, validated, and remembers how many it has read, so
+ * that a restarted import skips the records of its committed chunks.
+ * <p>
+ * Each record is validated as soon as it is read, so that a chunk holds compact results
+ * (an accepted record, or a rejected row with its {@code raw} cut to
+ * {@link ExchangeRecordProcessor#RAW_LIMIT} characters), never the raw text of up to a
+ * chunk of long rows: memory stays bounded whatever the rows hold.
  */
-class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
+class ExchangeFileItemReader implements ItemStreamReader<ImportedRow> {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExchangeFileItemReader.class);
 
 	static final String RECORDS_READ = "records.read";
+
+	private static final int MAX_NAMES_SHOWN = 10;
+
+	private static final int MAX_NAME_SHOWN = 40;
 
 	private final Path file;
 
@@ -28,14 +40,22 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 
 	private final CsvOptions options;
 
+	private final ExchangeRecordProcessor processor;
+
 	private ExchangeFileReader reader;
 
 	private long recordsRead;
 
-	ExchangeFileItemReader(Path file, String displayPath, CsvOptions options) {
+	ExchangeFileItemReader(Path file, String displayPath, CsvOptions options, ExchangeRecordValidator validator) {
 		this.file = file;
 		this.displayPath = displayPath;
 		this.options = options;
+		this.processor = ExchangeRecordProcessor.forFile(file, this::header, validator);
+	}
+
+	/** Ids accepted earlier in this file, by chunks committed before a restart. */
+	void rememberAccepted(Iterable<String> recordIds) {
+		this.processor.rememberAccepted(recordIds);
 	}
 
 	@Override
@@ -48,17 +68,18 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 		}
 		else if (!this.reader.header().unknownColumns().isEmpty()) {
 			logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
-					String.join(", ", this.reader.header().unknownColumns()));
+					names(this.reader.header().unknownColumns()));
 		}
 	}
 
 	@Override
-	public RawRecord read() {
+	public ImportedRow read() {
 		RawRecord record = this.reader.next();
-		if (record != null) {
-			this.recordsRead++;
+		if (record == null) {
+			return null;
 		}
-		return record;
+		this.recordsRead++;
+		return this.processor.process(record);
 	}
 
 	@Override
@@ -72,6 +93,20 @@ class ExchangeFileItemReader implements ItemStreamReader<RawRecord> {
 			this.reader.close();
 			this.reader = null;
 		}
+	}
+
+	/** At most ten names, each cut short: a header may hold thousands of long names. */
+	static String names(List<String> names) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < Math.min(names.size(), MAX_NAMES_SHOWN); i++) {
+			String name = names.get(i);
+			text.append((i > 0) ? ", " : "")
+				.append((name.length() > MAX_NAME_SHOWN) ? name.substring(0, MAX_NAME_SHOWN) + "…" : name);
+		}
+		if (names.size() > MAX_NAMES_SHOWN) {
+			text.append(" and ").append(names.size() - MAX_NAMES_SHOWN).append(" more");
+		}
+		return text.toString();
 	}
 
 	long bytesRead() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.HeaderMapping;
 import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.record.Column;
@@ -23,6 +24,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, ImportedRow> {
 
 	static final List<String> MALFORMED = List.of("MALFORMED_ROW");
+
+	/**
+	 * Characters of a rejected row's {@code raw} that are kept (then {@code "…"}): the
+	 * row is found by its line number, and a chunk of rejected rows stays small however
+	 * long the rows are.
+	 */
+	static final int RAW_LIMIT = ExchangeFileReader.RAW_LIMIT;
 
 	private final String fileName;
 
@@ -55,7 +63,8 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 	@Override
 	public ImportedRow process(RawRecord item) {
 		if (item.malformed()) {
-			return ImportedRow.rejected(new RejectedRow(this.fileName, item.lineNumber(), "", MALFORMED, item.raw()));
+			return ImportedRow
+				.rejected(new RejectedRow(this.fileName, item.lineNumber(), "", MALFORMED, shortened(item.raw())));
 		}
 		HeaderMapping mapping = this.header.get();
 		String[] fields = item.fields();
@@ -65,8 +74,23 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 		if (verdict.accepted()) {
 			return ImportedRow.accepted(item.lineNumber(), verdict.record());
 		}
-		return ImportedRow
-			.rejected(new RejectedRow(this.fileName, item.lineNumber(), recordId, verdict.reasons(), item.raw()));
+		return ImportedRow.rejected(
+				new RejectedRow(this.fileName, item.lineNumber(), recordId, verdict.reasons(), shortened(item.raw())));
+	}
+
+	/**
+	 * {@code raw} cut to {@link #RAW_LIMIT} characters and {@code "…"} when longer (the
+	 * reader's own cut of an overlong line is left as it is).
+	 */
+	static String shortened(String raw) {
+		if (raw.length() <= RAW_LIMIT + 1) {
+			return raw;
+		}
+		int keep = RAW_LIMIT;
+		if (Character.isHighSurrogate(raw.charAt(keep - 1))) {
+			keep--;
+		}
+		return raw.substring(0, keep) + "…";
 	}
 
 }

@@ -25,6 +25,9 @@ public class FileImportLauncher {
 
 	private static final Logger logger = LoggerFactory.getLogger(FileImportLauncher.class);
 
+	// a failure message is one line on the terminal and fits the store's message column
+	private static final int MAX_MESSAGE = 300;
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -66,7 +69,7 @@ public class FileImportLauncher {
 		if (cause instanceof RejectLimitExceededException) {
 			return ImportOutcome.failed(cause.getMessage(), this.importStore.counts(importId).orElse(null));
 		}
-		String message = (cause != null) ? cause.getMessage() : "import ended with status " + execution.getStatus();
+		String message = (cause != null) ? describe(cause) : "import ended with status " + execution.getStatus();
 		ImportCounts counts = this.importStore.fail(importId, 0, message);
 		if (cause instanceof InputFileException) {
 			return ImportOutcome.unusable(message);
@@ -104,6 +107,28 @@ public class FileImportLauncher {
 	private long recordsRead(JobExecution execution) {
 		StepExecution step = this.jobRepository.getLastStepExecution(execution.getJobInstance(), "importStep");
 		return (step != null) ? step.getExecutionContext().getLong(ExchangeFileItemReader.RECORDS_READ, 0L) : 0;
+	}
+
+	/**
+	 * One short line for the user: a file-level problem says it all; for anything else
+	 * the innermost cause says most ("Java heap space", a database error), not the
+	 * framework's "Unable to process chunk". Spring Batch logs the whole trace to the log
+	 * file.
+	 */
+	static String describe(Throwable cause) {
+		if (cause instanceof InputFileException) {
+			return cause.getMessage();
+		}
+		Throwable describe = cause;
+		while (describe.getCause() != null && describe.getCause() != describe) {
+			describe = describe.getCause();
+		}
+		String message = describe.getMessage();
+		if (message == null || message.isBlank()) {
+			message = describe.getClass().getSimpleName();
+		}
+		message = message.lines().findFirst().orElse(message);
+		return (message.length() > MAX_MESSAGE) ? message.substring(0, MAX_MESSAGE) + "…" : message;
 	}
 
 	private static Throwable rootCause(JobExecution execution) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.coordination.exchange.input.CsvOptions;
-import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.store.JdbcExchangeRecordWriter;
@@ -50,15 +49,14 @@ class ImportJobConfiguration {
 
 	@Bean
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ExchangeFileItemReader exchangeFileItemReader, ExchangeRecordProcessor exchangeRecordProcessor,
-			JdbcExchangeRecordWriter jdbcExchangeRecordWriter, StepExecutionListener importBeginListener,
-			@Value("${exchange.chunk-size:1000}") int chunkSize) {
+			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
+			StepExecutionListener importBeginListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
-		return new StepBuilder("importStep", jobRepository).<RawRecord, ImportedRow>chunk(chunkSize)
+		// the reader validates each record as it reads it (see ExchangeFileItemReader)
+		return new StepBuilder("importStep", jobRepository).<ImportedRow, ImportedRow>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(exchangeFileItemReader)
-			.processor(exchangeRecordProcessor)
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
 			.listener(promotion)
@@ -83,23 +81,16 @@ class ImportJobConfiguration {
 	ExchangeFileItemReader exchangeFileItemReader(@Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['input.display-path']}") String displayPath,
 			@Value("#{jobParameters['input.encoding']}") String encoding,
-			@Value("#{jobParameters['input.separator']}") String separator) {
-		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
-		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep));
-	}
-
-	@Bean
-	@StepScope
-	ExchangeRecordProcessor exchangeRecordProcessor(ExchangeFileItemReader exchangeFileItemReader,
-			ReferenceData referenceData, @Value("#{jobParameters['input.file']}") String file,
+			@Value("#{jobParameters['input.separator']}") String separator, ReferenceData referenceData,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate) {
-		return ExchangeRecordProcessor.forFile(Path.of(file), exchangeFileItemReader::header,
+		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
+		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep),
 				new ExchangeRecordValidator(referenceData, runDate));
 	}
 
 	@Bean
 	@StepScope
-	StepExecutionListener importBeginListener(ImportStore importStore, ExchangeRecordProcessor exchangeRecordProcessor,
+	StepExecutionListener importBeginListener(ImportStore importStore, ExchangeFileItemReader exchangeFileItemReader,
 			@Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['input.sha256']}") String sha256, @Value("#{jobParameters['run.id']}") Long runId) {
 		return new StepExecutionListener() {
@@ -108,7 +99,7 @@ class ImportJobConfiguration {
 				long importId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 				importStore.begin(importId, runId, Path.of(file), sha256);
 				// a restarted import still rejects ids accepted by committed chunks
-				exchangeRecordProcessor.rememberAccepted(importStore.acceptedIds(importId));
+				exchangeFileItemReader.rememberAccepted(importStore.acceptedIds(importId));
 			}
 		};
 	}

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes report files so that a reader never sees a half written one: the content goes to
@@ -33,6 +34,15 @@ public final class AtomicFiles {
 	 * @throws IOException when writing or moving fails
 	 */
 	public static void write(Path target, IOConsumer<OutputStream> content) throws IOException {
+		write(target, content, UnaryOperator.identity());
+	}
+
+	/**
+	 * As {@link #write(Path, IOConsumer)}, with the file's own stream passed through
+	 * {@code device} first: tests make it fail as a full disk does.
+	 */
+	static void write(Path target, IOConsumer<OutputStream> content, UnaryOperator<OutputStream> device)
+			throws IOException {
 		Path absolute = target.toAbsolutePath();
 		Path dir = absolute.getParent();
 		Path temp = createTemp(dir, absolute.getFileName().toString());
@@ -41,7 +51,7 @@ public final class AtomicFiles {
 			// a FileOutputStream so the data can be forced to disk before the move: after
 			// a power loss the report is the old or the new one, never an empty one
 			try (FileOutputStream file = new FileOutputStream(temp.toFile());
-					OutputStream out = new BufferedOutputStream(file, 64 * 1024)) {
+					OutputStream out = new BufferedOutputStream(device.apply(file), 64 * 1024)) {
 				try {
 					content.accept(new NonClosingOutputStream(out));
 				}

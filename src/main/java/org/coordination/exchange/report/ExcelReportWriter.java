@@ -668,7 +668,12 @@ public final class ExcelReportWriter {
 		}
 
 		void date(LocalDate value) {
-			if (value != null) {
+			if (value != null && value.getYear() < 1900) {
+				// before Excel's first date: a date cell would show #####, so the date as
+				// text
+				ExcelReportWriter.text(this.row, this.column, value.toString(), null);
+			}
+			else if (value != null) {
 				Cell cell = this.row.createCell(this.column);
 				cell.setCellValue(value);
 				cell.setCellStyle(this.styles.date);

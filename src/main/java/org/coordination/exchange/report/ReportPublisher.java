@@ -2,35 +2,44 @@ package org.coordination.exchange.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
+
+import org.coordination.exchange.store.StoredRecords;
+import org.slf4j.LoggerFactory;
 
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.coordination.exchange.Checkpoints;
-import org.coordination.exchange.store.StoredRecords;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds every report from the store: everything imported so far, not only this run.
- * The new reports are written into a staging folder inside the output folder and moved
- * into place together at the end, so a run that dies while writing leaves the previous
- * reports as they were; its leftovers are removed by the next run.
+ * <p>
+ * The reports are published together: all are written into a hidden staging folder inside
+ * the output folder, and only when every one is complete are they moved into place, each
+ * by a rename that needs no space. A failure while writing (a full disk, a store error)
+ * therefore leaves all the previous reports as they were.
  */
 @Component
 public class ReportPublisher {
 
 	static final String WORKBOOK = "exchange_report.xlsx";
 
-	static final String STAGING_PREFIX = ".staging-";
+	static final String STAGING_PREFIX = ".reports-";
+
+	private static final int MAX_REASON = 300;
 
 	private final StoredRecords storedRecords;
 
@@ -38,78 +47,155 @@ public class ReportPublisher {
 		this.storedRecords = storedRecords;
 	}
 
+	/**
+	 * Checks, before anything is imported, that reports can be written to
+	 * {@code outputDir}: it is (or can be made) a folder in which files can be created.
+	 * @throws ReportWriteException when they cannot
+	 */
+	public static void checkWritable(Path outputDir) {
+		try {
+			Files.createDirectories(outputDir);
+			Files.delete(Files.createTempFile(outputDir, ".write-check-", ".tmp"));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw failure(outputDir, ex);
+		}
+	}
+
+	/**
+	 * Writes every report to {@code outputDir}, all or none.
+	 * @throws ReportWriteException when the reports cannot be written; the previous ones
+	 * are then left as they were
+	 */
 	public void publish(Path outputDir, RunInfo run, boolean excelCsv) {
+		Path staging;
 		try {
 			Files.createDirectories(outputDir);
 			removeLeftovers(outputDir);
-			Path staging = Files.createDirectory(outputDir.resolve(STAGING_PREFIX + UUID.randomUUID()));
-			try {
-				writeAll(staging, run, excelCsv);
-				Checkpoints.reach("reports");
-				moveIntoPlace(staging, outputDir);
-			}
-			finally {
-				deleteTree(staging);
-			}
+			staging = Files.createTempDirectory(outputDir, STAGING_PREFIX);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex.getMessage(), ex);
+		catch (IOException | RuntimeException ex) {
+			throw failure(outputDir, ex);
 		}
-	}
-
-	private void writeAll(Path staging, RunInfo run, boolean excelCsv) throws IOException {
-		ReportAggregator aggregator = new ReportAggregator();
-		this.storedRecords.forEachVisibleRecord(aggregator::add);
-		ReportData data = aggregator.result();
-		RejectedRows rejected = this.storedRecords::forEachRejectedRow;
-		CsvReportWriter csv = new CsvReportWriter(excelCsv);
-		csv.writeSummaries(data, staging);
-		csv.writeRejected(rejected, staging);
-		// SXSSF's own temporary files go to the staging folder too, so none outlive a
-		// crash
-		Path poiTemp = Files.createDirectory(staging.resolve(".poi"));
-		TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiTemp.toFile()));
-		new ExcelReportWriter().write(data, rejected, run, staging.resolve(WORKBOOK));
+		try {
+			ReportAggregator aggregator = new ReportAggregator();
+			this.storedRecords.forEachVisibleRecord(aggregator::add);
+			ReportData data = aggregator.result();
+			RejectedRows rejected = this.storedRecords::forEachRejectedRow;
+			CsvReportWriter csv = new CsvReportWriter(excelCsv);
+			csv.writeSummaries(data, staging);
+			csv.writeRejected(rejected, staging);
+			// SXSSF's own temporary files go to the staging folder too, so none outlive a
+			// killed run: the next run removes the folder
+			Path poiTemp = Files.createDirectory(staging.resolve(".poi"));
+			TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiTemp.toFile()));
+			new ExcelReportWriter().write(data, rejected, run, staging.resolve(WORKBOOK));
+			Checkpoints.reach("reports");
+			moveIntoPlace(staging, outputDir);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw failure(outputDir, ex);
+		}
+		finally {
+			deleteQuietly(staging);
+		}
 	}
 
 	private static void moveIntoPlace(Path staging, Path outputDir) throws IOException {
-		List<Path> reports = new ArrayList<>();
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(staging,
-				(p) -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))) {
-			files.forEach(reports::add);
+		List<Path> reports;
+		try (Stream<Path> files = Files.list(staging)) {
+			reports = files.filter((file) -> !file.getFileName().toString().startsWith("."))
+				.filter(Files::isRegularFile)
+				.sorted(Comparator.comparing((Path file) -> file.getFileName().toString()))
+				.toList();
+		}
+		// a target that cannot be replaced fails the publish before anything is replaced
+		for (Path report : reports) {
+			Path target = outputDir.resolve(report.getFileName().toString());
+			if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+				throw new FileSystemException(target.toString(), null,
+						"a folder named " + target.getFileName() + " is in the way");
+			}
 		}
 		for (Path report : reports) {
-			Path target = outputDir.resolve(report.getFileName());
+			Path target = outputDir.resolve(report.getFileName().toString());
 			try {
 				Files.move(report, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
-			catch (java.nio.file.AtomicMoveNotSupportedException ex) {
+			catch (AtomicMoveNotSupportedException ex) {
 				Files.move(report, target, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
 	}
 
-	/** Staging folders and temporary files that a killed run left behind. */
+	/** Staging folders of a run that was killed while publishing. */
 	private static void removeLeftovers(Path outputDir) throws IOException {
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDir, (p) -> {
-			String name = p.getFileName().toString();
-			return name.startsWith(STAGING_PREFIX) || (name.startsWith(".") && name.contains(".tmp-"));
-		})) {
-			for (Path entry : entries) {
-				deleteTree(entry);
-			}
+		try (Stream<Path> files = Files.list(outputDir)) {
+			files.filter((file) -> file.getFileName().toString().startsWith(STAGING_PREFIX))
+				.filter(Files::isDirectory)
+				.forEach(ReportPublisher::deleteQuietly);
 		}
 	}
 
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
+	private static void deleteQuietly(Path dir) {
+		try (Stream<Path> files = Files.walk(dir)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException ex) {
+					// a leftover hidden folder is removed by the next run
+				}
+			});
 		}
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
+		catch (IOException | UncheckedIOException ex) {
+			// as above
+		}
+	}
+
+	private static ReportWriteException failure(Path outputDir, Exception ex) {
+		// looked up here, not in a static field: validate uses this class without a
+		// store,
+		// and a logger made at start would create the log file (and its folder)
+		LoggerFactory.getLogger(ReportPublisher.class).debug("Cannot write reports to {}", outputDir, ex);
+		return new ReportWriteException("cannot write reports to " + outputDir + ": " + reason(ex), ex);
+	}
+
+	/**
+	 * Why writing failed, in a few words: the innermost I/O failure's reason ("No space
+	 * left on device", "Read-only file system"), or the innermost cause's message.
+	 */
+	static String reason(Throwable ex) {
+		IOException io = null;
+		Throwable innermost = ex;
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof IOException found) {
+				io = found;
+			}
+			innermost = t;
+		}
+		String reason;
+		if (io instanceof FileAlreadyExistsException) {
+			reason = "not a folder";
+		}
+		else if (io instanceof NoSuchFileException) {
+			reason = "no such folder";
+		}
+		else if (io instanceof AccessDeniedException) {
+			reason = "permission denied";
+		}
+		else if (io instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+			reason = fileSystem.getReason();
+		}
+		else {
+			Throwable described = (io != null) ? io : innermost;
+			reason = described.getMessage();
+			if (reason == null || reason.isBlank()) {
+				reason = described.getClass().getSimpleName();
 			}
 		}
+		reason = reason.lines().findFirst().orElse(reason);
+		return (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON) + "…" : reason;
 	}
 
 }

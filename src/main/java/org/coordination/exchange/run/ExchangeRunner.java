@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.InputFileException;
 import org.coordination.exchange.input.InputFiles;
 import org.coordination.exchange.job.FileImportLauncher;
 import org.coordination.exchange.job.FileImportLauncher.ImportOutcome;
 import org.coordination.exchange.job.ImportJobParameters;
 import org.coordination.exchange.report.ReportPublisher;
+import org.coordination.exchange.report.ReportWriteException;
 import org.coordination.exchange.report.RunInfo;
 import org.coordination.exchange.report.RunInfo.InputFileInfo;
 import org.coordination.exchange.store.ImportStore;
@@ -65,6 +67,13 @@ public class ExchangeRunner {
 	}
 
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
+		// reports that cannot be written stop the run before the store changes
+		try {
+			ReportPublisher.checkWritable(request.outputDir());
+		}
+		catch (ReportWriteException ex) {
+			return outputUnusable(request, ex, err);
+		}
 		Instant started = Instant.now();
 		LocalDate runDate = LocalDate.now();
 		GracefulShutdown shutdown = GracefulShutdown.current();
@@ -103,8 +112,8 @@ public class ExchangeRunner {
 						tally.rowsRead, tally.accepted, tally.rejected, tally.updated, version()), request.excelCsv());
 				reportsWritten = true;
 			}
-			catch (RuntimeException ex) {
-				tally.failed("cannot write reports to " + request.outputDir() + ": " + ex.getMessage(), err);
+			catch (ReportWriteException ex) {
+				tally.failed(ex.getMessage() + "; the previous reports are unchanged", err);
 			}
 		}
 		Instant finished = Instant.now();
@@ -127,7 +136,8 @@ public class ExchangeRunner {
 			sha256 = sha256(file);
 		}
 		catch (IOException ex) {
-			String message = file + ": cannot read file: " + ex.getMessage();
+			// listed, then gone (or unreadable) before it could be read
+			String message = file + ": cannot read file: " + ExchangeFileReader.reason(ex);
 			tally.unusable(message, err);
 			return new InputFileInfo(name, "", "FAILED", 0, 0, 0, 0, message);
 		}
@@ -161,6 +171,26 @@ public class ExchangeRunner {
 		};
 		return new InputFileInfo(name, sha256, status, counts.rowsRead(), counts.accepted(), counts.rejected(),
 				counts.updated(), (outcome.message() != null) ? outcome.message() : "");
+	}
+
+	/**
+	 * The output folder is unusable: nothing is imported. An unusable input still decides
+	 * the exit status (2 wins over 1).
+	 */
+	private static int outputUnusable(RunRequest request, ReportWriteException ex, PrintWriter err) {
+		int exit = FAILED;
+		for (Path input : request.inputs()) {
+			try {
+				InputFiles.expand(List.of(input));
+			}
+			catch (InputFileException inputProblem) {
+				err.println("error: " + inputProblem.getMessage());
+				exit = UNUSABLE;
+			}
+		}
+		err.println("error: " + ex.getMessage() + "; nothing was imported");
+		err.flush();
+		return exit;
 	}
 
 	private static String summary(Tally tally, RunRequest request, Duration elapsed, boolean reportsWritten) {

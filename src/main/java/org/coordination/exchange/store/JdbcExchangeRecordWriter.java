@@ -1,6 +1,5 @@
 package org.coordination.exchange.store;
 
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -62,7 +61,8 @@ public class JdbcExchangeRecordWriter implements ItemWriter<ImportedRow> {
 		ps.setLong(1, this.importId);
 		ps.setString(2, r.recordId());
 		ps.setLong(3, row.lineNumber());
-		ps.setDate(4, Date.valueOf(r.exchangeDate()));
+		// LocalDate, not java.sql.Date: a Date shifts days before the Gregorian reform
+		ps.setObject(4, r.exchangeDate(), Types.DATE);
 		ps.setString(5, r.agreement());
 		ps.setInt(6, r.stage());
 		ps.setString(7, r.side().name());
@@ -75,7 +75,7 @@ public class JdbcExchangeRecordWriter implements ItemWriter<ImportedRow> {
 		else {
 			ps.setNull(11, Types.INTEGER);
 		}
-		ps.setDate(12, (r.capturedOn() != null) ? Date.valueOf(r.capturedOn()) : null);
+		ps.setObject(12, r.capturedOn(), Types.DATE);
 		ps.setString(13, r.capturePlace());
 		ps.setInt(14, ConditionMask.of(r.conditions()));
 		ps.setString(15, (r.severity() != null) ? r.severity().name() : null);

@@ -1,8 +1,8 @@
 package org.coordination.exchange.store;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -61,12 +61,13 @@ public class StoredRecords {
 		String rank = rs.getString(8);
 		int age = rs.getInt(9);
 		Integer ageValue = rs.wasNull() ? null : age;
-		Date captured = rs.getDate(10);
+		// LocalDate, not java.sql.Date: a Date shifts days before the Gregorian reform
+		// (1582-10-10 would come back as 1582-10-20)
+		LocalDate captured = rs.getObject(10, LocalDate.class);
 		String severity = rs.getString(13);
-		return new ExchangeRecord(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getInt(4),
+		return new ExchangeRecord(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getInt(4),
 				Side.valueOf(rs.getString(5)), Category.valueOf(rs.getString(6)), rs.getString(7),
-				(rank != null) ? RankGroup.valueOf(rank) : null, ageValue,
-				(captured != null) ? captured.toLocalDate() : null, rs.getString(11),
+				(rank != null) ? RankGroup.valueOf(rank) : null, ageValue, captured, rs.getString(11),
 				ConditionMask.toSet(rs.getInt(12)), (severity != null) ? Severity.valueOf(severity) : null);
 	}
 

@@ -21,6 +21,8 @@ class ExchangeFileReaderTests {
 
 	private static final String HEADER = "record_id,exchange_date,stage,side,category";
 
+	private static final String UTF8_HINT = " (if the file is not UTF-8, give its encoding with --encoding, e.g. windows-1251)";
+
 	@TempDir
 	Path dir;
 
@@ -44,11 +46,11 @@ class ExchangeFileReaderTests {
 		try (ExchangeFileReader reader = ExchangeFileReader.open(file, CsvOptions.defaults())) {
 			assertThat(reader.next().raw()).isEqualTo("R1,2025-06-10,1,UA,MILITARY");
 			assertThatExceptionOfType(InputFileException.class).isThrownBy(reader::next)
-				.withMessage(file + ": line 3, column 4: invalid UTF-8 byte sequence")
+				.withMessage(file + ": line 3, column 4: invalid UTF-8 byte sequence" + UTF8_HINT)
 				.satisfies((ex) -> {
 					assertThat(ex.line()).isEqualTo(3);
 					assertThat(ex.column()).isEqualTo(4);
-					assertThat(ex.problem()).isEqualTo("invalid UTF-8 byte sequence");
+					assertThat(ex.problem()).isEqualTo("invalid UTF-8 byte sequence" + UTF8_HINT);
 				});
 		}
 	}
@@ -64,7 +66,7 @@ class ExchangeFileReaderTests {
 			assertThat(reader.header().value(record.fields(), Column.CAPTURE_PLACE)).isEqualTo("Маріуполь");
 		}
 		assertThatExceptionOfType(InputFileException.class).isThrownBy(() -> readAll(file, CsvOptions.defaults()))
-			.withMessage(file + ": line 2, column 29: invalid UTF-8 byte sequence");
+			.withMessage(file + ": line 2, column 29: invalid UTF-8 byte sequence" + UTF8_HINT);
 	}
 
 	@Test
@@ -350,6 +352,100 @@ class ExchangeFileReaderTests {
 			.isEqualTo(file + ": file is empty (no header)");
 		assertThat(new InputFileException(file, 7, 3, "bad", null).getMessage())
 			.isEqualTo(file + ": line 7, column 3: bad");
+	}
+
+	@Test
+	void binaryFilesAreNotCsvText() throws IOException {
+		Path png = write(bytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D }));
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(png, CsvOptions.defaults()))
+			.withMessage(png + ": not a CSV text file: it looks like a PNG image");
+		Path zip = write(bytes(new byte[] { 'P', 'K', 3, 4, 20, 0 }, HEADER.getBytes(StandardCharsets.UTF_8)));
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(zip, new CsvOptions(Charset.forName("windows-1251"), null)))
+			.withMessage(zip + ": not a CSV text file: it looks like a ZIP archive (an .xlsx workbook is one: "
+					+ "save it as CSV first)");
+		Path xls = write(bytes(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1 }));
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(xls, CsvOptions.defaults()))
+			.withMessageEndingWith(": not a CSV text file: it looks like an Office document (.xls or .doc: "
+					+ "save it as CSV first)");
+	}
+
+	@Test
+	void nulBytesInTheHeaderMeanBinaryOrUtf16() throws IOException {
+		Path utf16 = write((HEADER + "\nR1,2025-06-10,1,UA,MILITARY\n").getBytes(StandardCharsets.UTF_16LE));
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(utf16, CsvOptions.defaults()))
+			.withMessage(utf16 + ": line 1: not a CSV text file: the header holds NUL bytes (binary data, or UTF-16 "
+					+ "text: then give --encoding UTF-16)");
+		List<RawRecord> records = readAll(utf16, new CsvOptions(StandardCharsets.UTF_16LE, null));
+		assertThat(records).singleElement().satisfies((record) -> assertThat(record.fields()[0]).isEqualTo("R1"));
+	}
+
+	@Test
+	void byteOrderMarkContradictingTheEncodingIsAFileProblem() throws IOException {
+		Path utf16 = write(bytes(new byte[] { (byte) 0xFF, (byte) 0xFE },
+				(HEADER + "\nR1,2025-06-10,1,UA,MILITARY\n").getBytes(StandardCharsets.UTF_16LE)));
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(utf16, CsvOptions.defaults()))
+			.withMessage(utf16 + ": the file is UTF-16 text (it starts with a UTF-16 byte-order mark): "
+					+ "give --encoding UTF-16");
+		assertThat(readAll(utf16, new CsvOptions(StandardCharsets.UTF_16, null))).hasSize(1);
+		Path utf8 = write(bytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+				(HEADER + "\nR1,2025-06-10,1,UA,MILITARY\n").getBytes(StandardCharsets.UTF_8)));
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(utf8, new CsvOptions(Charset.forName("windows-1251"), null)))
+			.withMessage(utf8 + ": the file is UTF-8 text (it starts with a UTF-8 byte-order mark), not "
+					+ "windows-1251: leave out --encoding");
+	}
+
+	@Test
+	void utf8FileReadWithASingleByteEncodingIsAFileProblemNotMojibake() throws IOException {
+		Path file = write(HEADER + ",capture_place\nR1,2025-06-10,1,UA,MILITARY,Маріуполь\n");
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(file, new CsvOptions(Charset.forName("windows-1251"), null)))
+			.withMessage(file + ": the file looks like UTF-8 text, not windows-1251: leave out --encoding, or "
+					+ "convert the file");
+		// plain ASCII is the same in both
+		Path ascii = write(HEADER + "\nR1,2025-06-10,1,UA,MILITARY\n");
+		assertThat(readAll(ascii, new CsvOptions(Charset.forName("windows-1251"), null))).hasSize(1);
+	}
+
+	@Test
+	void utf8CheckIgnoresACharacterCutAtTheEndOfTheWindow() {
+		byte[] head = new byte[1 << 16];
+		java.util.Arrays.fill(head, (byte) 'a');
+		byte[] cyrillic = "ж".getBytes(StandardCharsets.UTF_8);
+		head[10] = cyrillic[0];
+		head[11] = cyrillic[1];
+		head[head.length - 1] = cyrillic[0];
+		Charset cp1251 = Charset.forName("windows-1251");
+		assertThat(ExchangeFileReader.sniff(head, head.length, cp1251)).startsWith("the file looks like UTF-8");
+		assertThat(ExchangeFileReader.sniff(head, head.length, StandardCharsets.UTF_8)).isNull();
+		head[11] = 'a';
+		assertThat(ExchangeFileReader.sniff(head, head.length, cp1251)).isNull();
+	}
+
+	@Test
+	void nulInADataRowMakesThatRowMalformedAndIsShownAsASymbol() throws IOException {
+		Path file = write(HEADER + ",agreement\nR1,2025-06-10,1,UA,MILITARY,a\nR2,2025-06-10,1,UA,MILITARY,a\0b\n"
+				+ "R3,2025-06-10,1,UA,\"MILITARY\n\0\",x\nR4,2025-06-10,1,UA,MILITARY,d\n");
+		List<RawRecord> records = readAll(file);
+		assertThat(records).extracting(RawRecord::lineNumber).containsExactly(2L, 3L, 4L, 5L, 6L);
+		assertThat(records).extracting(RawRecord::malformed).containsExactly(false, true, true, true, false);
+		assertThat(records.get(1).raw()).isEqualTo("R2,2025-06-10,1,UA,MILITARY,a\u2400b");
+		assertThat(records.get(3).raw()).isEqualTo("\u2400\",x");
+	}
+
+	@Test
+	void crOnlyLineEndsAreAFileProblem() throws IOException {
+		Path file = write(HEADER + "\rR1,2025-06-10,1,UA,MILITARY\rR2,2025-06-10,1,UA,MILITARY\r");
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> ExchangeFileReader.open(file, CsvOptions.defaults()))
+			.withMessage(file + ": line 1: lines end with CR only (old Mac format): save the file with LF or CRLF "
+					+ "line ends");
 	}
 
 	private Path write(String content) throws IOException {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class InputFilesTests {
 
@@ -57,6 +58,14 @@ class InputFilesTests {
 				assertThat(ex.line()).isZero();
 				assertThat(ex.problem()).isEqualTo("no such file or directory");
 			});
+	}
+
+	@Test
+	void deviceOrPipeIsNotAnInputFile() {
+		Path device = Path.of("/dev/zero");
+		assumeTrue(Files.exists(device), "a device file to name");
+		assertThatExceptionOfType(InputFileException.class).isThrownBy(() -> InputFiles.expand(List.of(device)))
+			.withMessage(device + ": not a regular file");
 	}
 
 	private static Path touch(Path file) throws IOException {

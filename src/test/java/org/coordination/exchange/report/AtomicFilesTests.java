@@ -1,6 +1,8 @@
 package org.coordination.exchange.report;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -60,6 +62,30 @@ class AtomicFilesTests {
 	}
 
 	@Test
+	void diskFullWhileWritingKeepsTheOldFileAndRemovesTheTemporaryOne() throws IOException {
+		Path target = this.dir.resolve("report.csv");
+		Files.writeString(target, "old\n");
+		byte[] big = new byte[200_000];
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> AtomicFiles.write(target, (out) -> out.write(big), (file) -> new FullDisk(file, 100_000)))
+			.withMessage("No space left on device");
+		assertThat(target).hasContent("old\n");
+		assertThat(names()).containsExactly("report.csv");
+	}
+
+	@Test
+	void diskFullAtTheLastFlushKeepsTheOldFile() throws IOException {
+		Path target = this.dir.resolve("report.csv");
+		Files.writeString(target, "old\n");
+		// the content fits the buffer: the disk fills only when it is flushed at the end
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> AtomicFiles.write(target,
+				(out) -> out.write("new\n".getBytes(StandardCharsets.UTF_8)), (file) -> new FullDisk(file, 2)))
+			.withMessage("No space left on device");
+		assertThat(target).hasContent("old\n");
+		assertThat(names()).containsExactly("report.csv");
+	}
+
+	@Test
 	void runtimeFailureRemovesTheTemporaryFileAndCreatesNothing() throws IOException {
 		Path target = this.dir.resolve("report.csv");
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> AtomicFiles.write(target, (out) -> {
@@ -102,6 +128,34 @@ class AtomicFilesTests {
 		AtomicFiles.write(target, (out) -> out.write('x'));
 		assertThat(this.dir.resolve("report.csv")).hasContent("x");
 		assertThat(names()).containsExactly("report.csv");
+	}
+
+	/** A disk with room for {@code room} more bytes, then "No space left on device". */
+	static final class FullDisk extends FilterOutputStream {
+
+		private long room;
+
+		FullDisk(OutputStream out, long room) {
+			super(out);
+			this.room = room;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			if (length > this.room) {
+				this.out.write(bytes, offset, (int) this.room);
+				this.room = 0;
+				throw new IOException("No space left on device");
+			}
+			this.room -= length;
+			this.out.write(bytes, offset, length);
+		}
+
 	}
 
 	private List<String> names() throws IOException {

@@ -162,6 +162,26 @@ class ExchangeRecordValidatorTests {
 		assertThat(reasons(row)).containsExactly("BAD_VALUE:exchange_date");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "2024-12-31,2024-12-31", "31.12.2024,2024-12-31", "2025-01-01,2025-01-01", "01.01.2025,2025-01-01",
+			"1900-01-01,1900-01-01", "29.02.1600,1600-02-29", "1582-10-10,1582-10-10", "0001-01-01,0001-01-01",
+			"0000-01-01,0000-01-01" })
+	void exchangeDatesAtYearBoundariesAndInTheFarPastAreAccepted(String text, LocalDate date) {
+		// the SPEC bounds dates only by the run date
+		Map<Column, String> row = militaryRow(Column.CAPTURED_ON, "");
+		row.put(Column.EXCHANGE_DATE, text);
+		assertThat(validate(row).record().exchangeDate()).isEqualTo(date);
+	}
+
+	@Test
+	void captureInTheFarPastBeforeAFarPastExchangeIsAccepted() {
+		Map<Column, String> row = militaryRow(Column.EXCHANGE_DATE, "0001-01-02");
+		row.put(Column.CAPTURED_ON, "01.01.0001");
+		assertThat(validate(row).record().capturedOn()).isEqualTo(LocalDate.of(1, 1, 1));
+		row.put(Column.CAPTURED_ON, "0001-01-03");
+		assertThat(reasons(row)).containsExactly("CAPTURE_AFTER_EXCHANGE");
+	}
+
 	@Test
 	void exchangeDateOnRunDateIsAccepted() {
 		assertThat(validate(militaryRow(Column.EXCHANGE_DATE, "2025-06-15")).accepted()).isTrue();
