@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.coordination.exchange.store.StoredRecords;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +20,27 @@ public class ReportPublisher {
 
 	private final StoredRecords storedRecords;
 
-	public ReportPublisher(StoredRecords storedRecords) {
+	private final String office;
+
+	/**
+	 * @param office the office's name ({@code exchange.office-name}): the workbook's
+	 * author, on every printed page
+	 */
+	public ReportPublisher(StoredRecords storedRecords,
+			@Value("${exchange.office-name:" + ExcelReportWriter.DEFAULT_OFFICE + "}") String office) {
 		this.storedRecords = storedRecords;
+		this.office = office;
 	}
 
 	public void publish(Path outputDir, RunInfo run, boolean excelCsv) {
+		publish(outputDir, run, excelCsv, 0);
+	}
+
+	/**
+	 * @param minCellCount {@code --min-cell-count}: counts from 1 to this minus one are
+	 * hidden in every stakeholder table; below 2 nothing is
+	 */
+	public void publish(Path outputDir, RunInfo run, boolean excelCsv, int minCellCount) {
 		try {
 			Files.createDirectories(outputDir);
 		}
@@ -34,10 +51,11 @@ public class ReportPublisher {
 		this.storedRecords.forEachVisibleRecord(aggregator::add);
 		ReportData data = aggregator.result();
 		RejectedRows rejected = this.storedRecords::forEachRejectedRow;
+		SmallCellSuppression suppression = SmallCellSuppression.of(data, minCellCount);
 		CsvReportWriter csv = new CsvReportWriter(excelCsv);
-		csv.writeSummaries(data, outputDir);
+		csv.writeSummaries(data, suppression, outputDir);
 		csv.writeRejected(rejected, outputDir);
-		new ExcelReportWriter().write(data, rejected, run, outputDir.resolve(WORKBOOK));
+		new ExcelReportWriter(this.office).write(data, suppression, rejected, run, outputDir.resolve(WORKBOOK));
 	}
 
 }

@@ -85,8 +85,10 @@ public class ExchangeRunner {
 		}
 		String reportError = null;
 		try {
-			this.reportPublisher.publish(request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs,
-					tally.rowsRead, tally.accepted, tally.rejected, tally.updated, version()), request.excelCsv());
+			this.reportPublisher.publish(
+					request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs, tally.rowsRead,
+							tally.accepted, tally.rejected, tally.updated, version()),
+					request.excelCsv(), request.minCellCount());
 		}
 		catch (RuntimeException ex) {
 			reportError = "cannot write reports to " + request.outputDir() + ": " + ex.getMessage();
