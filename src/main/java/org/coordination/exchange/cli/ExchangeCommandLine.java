@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "exchange-reports", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Imports exchange record CSV files into a store and writes the stakeholders' reports.",
-		subcommands = { RunCommand.class, ValidateCommand.class, HistoryCommand.class, GenerateCommand.class })
+		subcommands = { RunCommand.class, ValidateCommand.class, HistoryCommand.class, GenerateCommand.class,
+				ExportCommand.class })
 public final class ExchangeCommandLine implements Runnable {
 
 	@CommandLine.Spec

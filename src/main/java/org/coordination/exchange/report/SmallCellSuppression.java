@@ -206,11 +206,9 @@ public final class SmallCellSuppression {
 		}
 
 		void cell(CellKey key, long value) {
-			Cell existing = this.cells.putIfAbsent(key, new Cell(value));
-			if (existing != null && existing.value != value) {
-				throw new IllegalStateException(
-						"Inconsistent figures for " + key + ": " + existing.value + " and " + value);
-			}
+			// a figure published twice (all military: over the stages and over the
+			// branches) is one figure
+			this.cells.putIfAbsent(key, new Cell(value));
 		}
 
 		/** An equation: {@code total} is the sum of {@code parts}. */
