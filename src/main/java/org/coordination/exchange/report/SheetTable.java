@@ -114,20 +114,12 @@ final class SheetTable {
 		return this.sheet;
 	}
 
-	int headerRow() {
-		return this.headerRow;
-	}
-
 	int dataRows() {
 		return this.dataRows;
 	}
 
-	/** 0-based index of the current row. */
+	/** 0-based index of the current row: the last one written. */
 	int rowIndex() {
-		return this.rowIndex;
-	}
-
-	int lastRow() {
 		return this.rowIndex;
 	}
 

@@ -92,8 +92,8 @@ final class TableSheets {
 			// an average or median of the stages' averages would mean nothing
 			table.totalBlank();
 			table.totalBlank();
-			table.totalMax(total.of("captivity_days_max"), SummarySheet.Headline.LONGEST.total(stages) == null ? null
-					: SummarySheet.Headline.LONGEST.total(stages).intValue());
+			Long longest = SummarySheet.Headline.LONGEST.total(stages);
+			table.totalMax(total.of("captivity_days_max"), (longest != null) ? longest.intValue() : null);
 			table.totalSum(total.of("captivity_over_3y"), sum(stages, StageSummary::captivityOver3y));
 		}
 		int severe = ExcelReportWriter.STAGE_COLUMNS.indexOf("severe");
@@ -170,7 +170,7 @@ final class TableSheets {
 				CellKey.stageTotal("military"));
 		returned.colourScale(2, 1 + branches.size(), SheetTable.MATRIX_BLUE);
 
-		int titleRow = returned.lastRow() + 3;
+		int titleRow = returned.rowIndex() + 3;
 		// the severe matrix starts on a page of its own
 		sheet.setRowBreak(titleRow - 1);
 		Row title = sheet.createRow(titleRow);

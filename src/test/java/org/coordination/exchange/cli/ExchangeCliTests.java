@@ -182,6 +182,24 @@ class ExchangeCliTests {
 	}
 
 	@Test
+	void workbookNamesTheOfficeFromConfiguration() throws Exception {
+		Files.createDirectories(this.work.resolve("config"));
+		Files.writeString(this.work.resolve("config/application.properties"),
+				"exchange.office-name=Office for Exchanges & Returns\n");
+
+		Result result = exchange("run", "--input", FIXTURES.resolve("stage-3.csv").toString());
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(this.work.resolve("reports/exchange_report.xlsx").toFile())) {
+			assertThat(workbook.getProperties().getCoreProperties().getCreator())
+				.isEqualTo("Office for Exchanges & Returns");
+			assertThat(workbook.getSheet("Summary").getRow(1).getCell(0).getStringCellValue())
+				.isEqualTo("Office for Exchanges & Returns");
+			assertThat(workbook.getSheet("Stages").getHeader().getLeft()).isEqualTo("Office for Exchanges && Returns");
+		}
+	}
+
+	@Test
 	void exportRejectsAnUnknownFormat() throws Exception {
 		Result result = exchange("export", "--format", "pdf");
 
