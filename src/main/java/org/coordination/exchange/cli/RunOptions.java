@@ -34,11 +34,19 @@ class RunOptions {
 	@Option(names = "--excel-csv", description = "Start CSV reports with a byte-order mark, for opening in Excel.")
 	boolean excelCsv;
 
+	@Option(names = "--min-cell-count", paramLabel = "K",
+			description = "Hide counts from 1 to K-1 as <K in every stakeholder table (CSV and workbook), and "
+					+ "enough other figures that none can be worked out from a total (default: off).")
+	Integer minCellCount;
+
 	/** Checks what can be checked before anything runs: a bad value exits 2. */
 	void check(CommandLine commandLine) {
 		Separators.check(commandLine, this.input.separator);
 		if (this.maxRejects < 0) {
 			throw new CommandLine.ParameterException(commandLine, "--max-rejects must not be negative");
+		}
+		if (this.minCellCount != null && this.minCellCount < 2) {
+			throw new CommandLine.ParameterException(commandLine, "--min-cell-count must be at least 2");
 		}
 		this.input.referenceData(commandLine);
 	}
@@ -50,7 +58,8 @@ class RunOptions {
 			.open("--exchange.branches-file=" + ((branches != null) ? branches.toAbsolutePath() : ""))) {
 			return context.getBean(ExchangeRunner.class)
 				.run(new RunRequest(this.input.inputs, this.output, this.maxRejects, this.input.encoding,
-						this.input.separator, this.excelCsv), out, err);
+						this.input.separator, this.excelCsv, (this.minCellCount != null) ? this.minCellCount : 0), out,
+						err);
 		}
 	}
 

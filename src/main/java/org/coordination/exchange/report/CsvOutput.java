@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  * quoted only when it holds a comma, a quote or a line break. Text cells pass through
  * {@link SpreadsheetText#guard}; numbers and dates are never guarded nor localised.
  */
-final class CsvOutput {
+public final class CsvOutput {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
@@ -20,12 +20,12 @@ final class CsvOutput {
 
 	private boolean rowStarted;
 
-	CsvOutput(Writer out) {
+	public CsvOutput(Writer out) {
 		this.out = out;
 	}
 
 	/** A header line of fixed column names. */
-	void header(String... columns) throws IOException {
+	public void header(String... columns) throws IOException {
 		for (String column : columns) {
 			field(column);
 		}
@@ -33,29 +33,29 @@ final class CsvOutput {
 	}
 
 	/** A text cell, guarded against formulas; {@code null} is an empty cell. */
-	CsvOutput text(String value) throws IOException {
+	public CsvOutput text(String value) throws IOException {
 		return field((value != null) ? SpreadsheetText.guard(value) : "");
 	}
 
-	CsvOutput number(long value) throws IOException {
+	public CsvOutput number(long value) throws IOException {
 		return field(Long.toString(value));
 	}
 
 	/** A whole number, {@code null} is an empty cell. */
-	CsvOutput number(Integer value) throws IOException {
+	public CsvOutput number(Integer value) throws IOException {
 		return field((value != null) ? value.toString() : "");
 	}
 
 	/** A statistic written with exactly one decimal; {@code null} is an empty cell. */
-	CsvOutput decimal(BigDecimal value) throws IOException {
+	public CsvOutput decimal(BigDecimal value) throws IOException {
 		return field((value != null) ? value.setScale(1, RoundingMode.HALF_UP).toPlainString() : "");
 	}
 
-	CsvOutput date(LocalDate value) throws IOException {
+	public CsvOutput date(LocalDate value) throws IOException {
 		return field((value != null) ? DATE.format(value) : "");
 	}
 
-	void endRow() throws IOException {
+	public void endRow() throws IOException {
 		this.out.write('\n');
 		this.rowStarted = false;
 	}

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,76 +64,109 @@ public final class CsvReportWriter {
 	 * @throws UncheckedIOException when a file cannot be written
 	 */
 	public void writeSummaries(ReportData data, Path outputDir) {
+		writeSummaries(data, SmallCellSuppression.OFF, outputDir);
+	}
+
+	/**
+	 * Write the summary reports with the figures {@code suppression} hides replaced by
+	 * its markers; with {@link SmallCellSuppression#OFF} the SPEC's exact reports.
+	 * @throws UncheckedIOException when a file cannot be written
+	 */
+	public void writeSummaries(ReportData data, SmallCellSuppression suppression, Path outputDir) {
 		createDirectories(outputDir);
 		write(outputDir.resolve(STAGE_SUMMARY), (csv) -> {
 			csv.header(STAGE_SUMMARY_COLUMNS);
 			for (StageSummary row : data.stages()) {
+				Cells cells = (column) -> suppression.marker(CellKey.stage(row.key(), column));
 				csv.text(row.key().agreement())
 					.number(row.key().stage())
 					.date(row.firstExchangeDate())
-					.date(row.lastExchangeDate())
-					.number(row.returnedTotal())
-					.number(row.returnedToUa())
-					.number(row.returnedToRu())
-					.number(row.balance())
-					.number(row.military())
-					.number(row.civilians())
-					.number(row.remains())
-					.number(row.officers())
-					.number(row.ncos())
-					.number(row.enlisted())
-					.number(row.severe())
-					.number(row.withConditions())
-					.number(row.age18To25())
-					.decimal(row.captivityDaysAvg())
-					.decimal(row.captivityDaysMedian())
-					.number(row.captivityDaysMax())
-					.number(row.captivityOver3y())
-					.endRow();
+					.date(row.lastExchangeDate());
+				count(csv, cells, "returned_total", row.returnedTotal());
+				count(csv, cells, "returned_to_ua", row.returnedToUa());
+				count(csv, cells, "returned_to_ru", row.returnedToRu());
+				count(csv, cells, "balance", row.balance());
+				count(csv, cells, "military", row.military());
+				count(csv, cells, "civilians", row.civilians());
+				count(csv, cells, "remains", row.remains());
+				count(csv, cells, "officers", row.officers());
+				count(csv, cells, "ncos", row.ncos());
+				count(csv, cells, "enlisted", row.enlisted());
+				count(csv, cells, "severe", row.severe());
+				count(csv, cells, "with_conditions", row.withConditions());
+				count(csv, cells, "age_18_25", row.age18To25());
+				statistics(csv, cells, row.captivityDaysAvg(), row.captivityDaysMedian(), row.captivityDaysMax());
+				count(csv, cells, "captivity_over_3y", row.captivityOver3y());
+				csv.endRow();
 			}
 		});
 		write(outputDir.resolve(BRANCH_SUMMARY), (csv) -> {
 			csv.header(BRANCH_SUMMARY_COLUMNS);
 			for (BranchSummary row : data.branches()) {
-				csv.text(row.serviceBranch())
-					.number(row.returned())
-					.number(row.officers())
-					.number(row.ncos())
-					.number(row.enlisted())
-					.number(row.severe())
-					.number(row.withConditions())
-					.decimal(row.captivityDaysAvg())
-					.decimal(row.captivityDaysMedian())
-					.number(row.captivityDaysMax())
-					.number(row.captivityOver3y())
-					.endRow();
+				Cells cells = (column) -> suppression.marker(CellKey.branch(row.serviceBranch(), column));
+				csv.text(row.serviceBranch());
+				count(csv, cells, "returned", row.returned());
+				count(csv, cells, "officers", row.officers());
+				count(csv, cells, "ncos", row.ncos());
+				count(csv, cells, "enlisted", row.enlisted());
+				count(csv, cells, "severe", row.severe());
+				count(csv, cells, "with_conditions", row.withConditions());
+				statistics(csv, cells, row.captivityDaysAvg(), row.captivityDaysMedian(), row.captivityDaysMax());
+				count(csv, cells, "captivity_over_3y", row.captivityOver3y());
+				csv.endRow();
 			}
 		});
 		write(outputDir.resolve(STAGE_BRANCH), (csv) -> {
 			csv.header(STAGE_BRANCH_COLUMNS);
 			for (StageBranchRow row : data.stageBranches()) {
-				csv.text(row.key().agreement())
-					.number(row.key().stage())
-					.text(row.serviceBranch())
-					.number(row.returned())
-					.number(row.officers())
-					.number(row.ncos())
-					.number(row.enlisted())
-					.number(row.severe())
-					.number(row.withConditions())
-					.endRow();
+				Cells cells = (column) -> suppression
+					.marker(CellKey.stageBranch(row.key(), row.serviceBranch(), column));
+				csv.text(row.key().agreement()).number(row.key().stage()).text(row.serviceBranch());
+				count(csv, cells, "returned", row.returned());
+				count(csv, cells, "officers", row.officers());
+				count(csv, cells, "ncos", row.ncos());
+				count(csv, cells, "enlisted", row.enlisted());
+				count(csv, cells, "severe", row.severe());
+				count(csv, cells, "with_conditions", row.withConditions());
+				csv.endRow();
 			}
 		});
 		write(outputDir.resolve(CONDITIONS), (csv) -> {
 			csv.header(CONDITIONS_COLUMNS);
 			for (ConditionCount row : data.conditions()) {
-				csv.text(row.key().agreement())
-					.number(row.key().stage())
-					.text(row.condition())
-					.number(row.cases())
-					.endRow();
+				csv.text(row.key().agreement()).number(row.key().stage()).text(row.condition());
+				String marker = suppression.marker(CellKey.condition(row.key(), row.condition()));
+				if (marker != null) {
+					csv.text(marker);
+				}
+				else {
+					csv.number(row.cases());
+				}
+				csv.endRow();
 			}
 		});
+	}
+
+	private static void count(CsvOutput csv, Cells cells, String column, long value) throws IOException {
+		String marker = cells.marker(column);
+		if (marker != null) {
+			csv.text(marker);
+		}
+		else {
+			csv.number(value);
+		}
+	}
+
+	private static void statistics(CsvOutput csv, Cells cells, BigDecimal average, BigDecimal median, Integer max)
+			throws IOException {
+		if (cells.marker("captivity_days_avg") != null) {
+			csv.text(cells.marker("captivity_days_avg"))
+				.text(cells.marker("captivity_days_median"))
+				.text(cells.marker("captivity_days_max"));
+		}
+		else {
+			csv.decimal(average).decimal(median).number(max);
+		}
 	}
 
 	/**
@@ -188,6 +222,14 @@ public final class CsvReportWriter {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create output directory " + dir + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The marker of a row's figure by column name, {@code null} when it is shown. */
+	@FunctionalInterface
+	private interface Cells {
+
+		String marker(String column);
+
 	}
 
 	@FunctionalInterface

@@ -26,6 +26,9 @@ public final class ReportAggregator {
 
 	private final Map<String, BranchGroup> branches = new HashMap<>();
 
+	// a TreeMap: the timeline is read in date order
+	private final TreeMap<LocalDate, DayCounts> days = new TreeMap<>();
+
 	/** Count one accepted, visible record. */
 	public void add(ExchangeRecord record) {
 		String agreement = (record.agreement() != null) ? record.agreement() : "";
@@ -38,6 +41,7 @@ public final class ReportAggregator {
 			this.branches.computeIfAbsent(record.serviceBranch(), BranchGroup::new).add(record);
 			stage.branches.computeIfAbsent(record.serviceBranch(), (branch) -> new Counts()).add(record);
 		}
+		this.days.computeIfAbsent(record.exchangeDate(), (date) -> new DayCounts()).add(record);
 	}
 
 	/** The tables of what was added so far, each in the SPEC's row order. */
@@ -70,8 +74,33 @@ public final class ReportAggregator {
 			.reversed()
 			.thenComparing(BranchSummary::serviceBranch));
 
+		List<TimelineRow> timeline = new ArrayList<>(this.days.size());
+		this.days.forEach((date, day) -> timeline.add(new TimelineRow(date, day.toUa, day.toRu, day.remains)));
 		return new ReportData(List.copyOf(stageRows), List.copyOf(branchRows), List.copyOf(stageBranchRows),
-				List.copyOf(conditionRows));
+				List.copyOf(conditionRows), List.copyOf(timeline));
+	}
+
+	/** Returns on one exchange date. */
+	private static final class DayCounts {
+
+		long toUa;
+
+		long toRu;
+
+		long remains;
+
+		void add(ExchangeRecord record) {
+			if (record.side() == Side.UA) {
+				this.toUa++;
+			}
+			else if (record.side() == Side.RU) {
+				this.toRu++;
+			}
+			if (record.category() == Category.REMAINS) {
+				this.remains++;
+			}
+		}
+
 	}
 
 	/** The counts shared by every table row that has them. */

@@ -22,6 +22,7 @@ import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.coordination.exchange.Checkpoints;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +44,16 @@ public class ReportPublisher {
 
 	private final StoredRecords storedRecords;
 
-	public ReportPublisher(StoredRecords storedRecords) {
+	private final String office;
+
+	/**
+	 * @param office the office's name ({@code exchange.office-name}): the workbook's
+	 * author, on every printed page
+	 */
+	public ReportPublisher(StoredRecords storedRecords,
+			@Value("${exchange.office-name:" + ExcelReportWriter.DEFAULT_OFFICE + "}") String office) {
 		this.storedRecords = storedRecords;
+		this.office = office;
 	}
 
 	/**
@@ -62,12 +71,18 @@ public class ReportPublisher {
 		}
 	}
 
+	public void publish(Path outputDir, RunInfo run, boolean excelCsv) {
+		publish(outputDir, run, excelCsv, 0);
+	}
+
 	/**
 	 * Writes every report to {@code outputDir}, all or none.
+	 * @param minCellCount {@code --min-cell-count}: counts from 1 to this minus one are
+	 * hidden in every stakeholder table; below 2 nothing is
 	 * @throws ReportWriteException when the reports cannot be written; the previous ones
 	 * are then left as they were
 	 */
-	public void publish(Path outputDir, RunInfo run, boolean excelCsv) {
+	public void publish(Path outputDir, RunInfo run, boolean excelCsv, int minCellCount) {
 		Path staging;
 		try {
 			Files.createDirectories(outputDir);
@@ -82,14 +97,15 @@ public class ReportPublisher {
 			this.storedRecords.forEachVisibleRecord(aggregator::add);
 			ReportData data = aggregator.result();
 			RejectedRows rejected = this.storedRecords::forEachRejectedRow;
+			SmallCellSuppression suppression = SmallCellSuppression.of(data, minCellCount);
 			CsvReportWriter csv = new CsvReportWriter(excelCsv);
-			csv.writeSummaries(data, staging);
+			csv.writeSummaries(data, suppression, staging);
 			csv.writeRejected(rejected, staging);
 			// SXSSF's own temporary files go to the staging folder too, so none outlive a
 			// killed run: the next run removes the folder
 			Path poiTemp = Files.createDirectory(staging.resolve(".poi"));
 			TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiTemp.toFile()));
-			new ExcelReportWriter().write(data, rejected, run, staging.resolve(WORKBOOK));
+			new ExcelReportWriter(this.office).write(data, suppression, rejected, run, staging.resolve(WORKBOOK));
 			Checkpoints.reach("reports");
 			moveIntoPlace(staging, outputDir);
 		}

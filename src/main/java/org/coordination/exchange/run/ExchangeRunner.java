@@ -108,8 +108,10 @@ public class ExchangeRunner {
 		}
 		else {
 			try {
-				this.reportPublisher.publish(request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs,
-						tally.rowsRead, tally.accepted, tally.rejected, tally.updated, version()), request.excelCsv());
+				this.reportPublisher.publish(
+						request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs, tally.rowsRead,
+								tally.accepted, tally.rejected, tally.updated, version()),
+						request.excelCsv(), request.minCellCount());
 				reportsWritten = true;
 			}
 			catch (ReportWriteException ex) {

@@ -13,8 +13,16 @@ import java.util.List;
  * @param charset the input encoding
  * @param separator the input separator, {@code null} to detect it per file
  * @param excelCsv whether CSV reports start with a byte-order mark for Excel
+ * @param minCellCount counts from 1 to this minus one are hidden in the stakeholder
+ * tables; 0 (off) shows every count
  */
 public record RunRequest(List<Path> inputs, Path outputDir, long maxRejects, Charset charset, Character separator,
-		boolean excelCsv) {
+		boolean excelCsv, int minCellCount) {
+
+	/** A request without small-cell suppression. */
+	public RunRequest(List<Path> inputs, Path outputDir, long maxRejects, Charset charset, Character separator,
+			boolean excelCsv) {
+		this(inputs, outputDir, maxRejects, charset, separator, excelCsv, 0);
+	}
 
 }

@@ -50,6 +50,16 @@ public class StoredRecords {
 		});
 	}
 
+	/**
+	 * The visible records ordered by {@code record_id}, for the export: the same store
+	 * gives the same file. H2 sorts a large result on disk, so memory stays flat.
+	 */
+	public void forEachVisibleRecordByRecordId(Consumer<ExchangeRecord> action) {
+		this.jdbc.query(VISIBLE_RECORDS + " ORDER BY r.record_id", (ResultSet rs) -> {
+			action.accept(toRecord(rs));
+		});
+	}
+
 	public void forEachRejectedRow(Consumer<RejectedRow> action) {
 		this.jdbc.query(REJECTED_ROWS, (ResultSet rs) -> {
 			action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3),

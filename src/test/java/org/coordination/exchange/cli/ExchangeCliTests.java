@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,8 +141,77 @@ class ExchangeCliTests {
 	}
 
 	@Test
+	void minCellCountBelowTwoExitsTwo() throws Exception {
+		Result result = exchange("run", "--min-cell-count", "1");
+
+		assertThat(result.exit()).isEqualTo(2);
+		assertThat(result.err().lines().toList())
+			.containsExactly("error: --min-cell-count must be at least 2 (see 'exchange-reports run --help')");
+	}
+
+	@Test
+	void exportWritesTheStoresRecordsCleanedAndOrderedByRecordId() throws Exception {
+		exchange("run", "--input", FIXTURES.resolve("stage-1-2.csv").toString(),
+				FIXTURES.resolve("stage-3.csv").toString());
+
+		Result csv = exchange("export");
+		Result xlsx = exchange("export", "--format", "xlsx", "--output", "out");
+
+		assertThat(csv.exit()).as(csv.err()).isZero();
+		assertThat(csv.out()).startsWith("Exported 9 records to exports/exchange_records.csv in ");
+		assertThat(Files.readAllLines(this.work.resolve("exports/exchange_records.csv"))).containsExactly(
+				"record_id,exchange_date,agreement,stage,side,category,service_branch,rank_group,age,captured_on,"
+						+ "capture_place,conditions,severity,captivity_days",
+				"A-1,2025-06-09,Istanbul 2025-06-02,1,UA,MILITARY,NAVY,OFFICER,24,2022-05-20,\"Mariupol, Azovstal\","
+						+ "AMPUTATION;TRAUMA,SEVERE,1116",
+				"A-2,2025-06-09,Istanbul 2025-06-02,1,RU,MILITARY,GROUND_FORCES,NCO,31,2024-01-10,Kursk,,NONE,516",
+				"A-3,2025-06-09,Istanbul 2025-06-02,1,UA,CIVILIAN,,,67,2022-03-01,Mariupol,CHRONIC_DISEASE,MODERATE,"
+						+ "1196",
+				"A-4,2025-06-10,Istanbul 2025-06-02,2,UA,REMAINS,,,,,,,,",
+				"A-5,2025-06-10,Istanbul 2025-06-02,2,UA,MILITARY,NATIONAL_GUARD,ENLISTED,19,2023-06-01,Bakhmut,"
+						+ "INFECTION;SHRAPNEL_WOUND,SEVERE,740",
+				"A-7,2025-06-10,'=HYPERLINK(1),2,RU,MILITARY,UNKNOWN,ENLISTED,22,2022-06-10,,TRAUMA,,1096",
+				"B-1,2025-06-26,,3,UA,MILITARY,AIR_ASSAULT_FORCES,OFFICER,40,2022-02-26,,ABSCESS;VISION_LOSS,,1216",
+				"B-2,2025-06-26,,3,RU,MILITARY,NAVY,NCO,,2021-06-26,,,,1461", "B-3,2025-06-27,,3,UA,REMAINS,,,,,,,,");
+		assertThat(xlsx.exit()).as(xlsx.err()).isZero();
+		assertThat(xlsx.out()).startsWith("Exported 9 records to out/exchange_records.xlsx in ");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(this.work.resolve("out/exchange_records.xlsx").toFile())) {
+			assertThat(workbook.getSheet("Records").getLastRowNum()).isEqualTo(9);
+			assertThat(workbook.getSheet("Records").getRow(9).getCell(0).getStringCellValue()).isEqualTo("B-3");
+		}
+	}
+
+	@Test
+	void workbookNamesTheOfficeFromConfiguration() throws Exception {
+		Files.createDirectories(this.work.resolve("config"));
+		Files.writeString(this.work.resolve("config/application.properties"),
+				"exchange.office-name=Office for Exchanges & Returns\n");
+
+		Result result = exchange("run", "--input", FIXTURES.resolve("stage-3.csv").toString());
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(this.work.resolve("reports/exchange_report.xlsx").toFile())) {
+			assertThat(workbook.getProperties().getCoreProperties().getCreator())
+				.isEqualTo("Office for Exchanges & Returns");
+			assertThat(workbook.getSheet("Summary").getRow(1).getCell(0).getStringCellValue())
+				.isEqualTo("Office for Exchanges & Returns");
+			assertThat(workbook.getSheet("Stages").getHeader().getLeft()).isEqualTo("Office for Exchanges && Returns");
+		}
+	}
+
+	@Test
+	void exportRejectsAnUnknownFormat() throws Exception {
+		Result result = exchange("export", "--format", "pdf");
+
+		assertThat(result.exit()).isEqualTo(2);
+		assertThat(result.err().lines().toList())
+			.containsExactly("error: --format must be csv or xlsx, not 'pdf' (see 'exchange-reports export --help')");
+		assertThat(this.work.resolve("exports")).doesNotExist();
+	}
+
+	@Test
 	void helpOnEachCommand() throws Exception {
-		for (String command : List.of("run", "validate", "history")) {
+		for (String command : List.of("run", "validate", "history", "export")) {
 			Result result = exchange(command, "--help");
 			assertThat(result.exit()).isZero();
 			assertThat(result.out()).startsWith("Usage: exchange-reports " + command);

@@ -17,6 +17,7 @@ import com.opencsv.exceptions.CsvException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.coordination.exchange.record.RankGroup;
 import org.coordination.exchange.record.RejectedRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +87,46 @@ class CsvReportWriterTests {
 		assertThat(read("branch_summary.csv")).isEqualTo(BRANCH_HEADER + "'-3,2,0,0,0,0,0,,,,0\n");
 		assertThat(read("stage_branch.csv")).isEqualTo(STAGE_BRANCH_HEADER + "Стамбул,1000,'+NAVY,1,0,0,0,0,0\n");
 		assertThat(read("conditions.csv")).isEqualTo(CONDITIONS_HEADER + "\"Say \"\"hi\"\"\",12,'=1+1,7\n");
+	}
+
+	@Test
+	void suppressionReplacesSmallCountsAndTheFiguresThatWouldRevealThem() throws IOException {
+		ReportAggregator aggregator = new ReportAggregator();
+		add(aggregator, 1, "2025-06-10", false, 2);
+		add(aggregator, 1, "2025-06-10", true, 10);
+		add(aggregator, 2, "2025-06-20", false, 20);
+		add(aggregator, 2, "2025-06-20", true, 20);
+		ReportData data = aggregator.result();
+		new CsvReportWriter(false).writeSummaries(data, SmallCellSuppression.of(data, 3), this.dir);
+
+		// stage 1: 2 to UA is <3; 10 to RU would give it away from the total, the UA and
+		// RU of stage 2 from the column totals, and the balances from either side
+		assertThat(read("stage_summary.csv"))
+			.isEqualTo(STAGE_HEADER + "Talks,1,2025-06-10,2025-06-10,12,<3,x,x,12,0,0,0,0,12,0,0,0,,,,0\n"
+					+ "Talks,2,2025-06-20,2025-06-20,40,x,x,x,40,0,0,0,0,40,0,0,0,,,,0\n");
+		assertThat(read("branch_summary.csv")).isEqualTo(BRANCH_HEADER + "NAVY,52,0,0,52,0,0,,,,0\n");
+		assertThat(read("stage_branch.csv"))
+			.isEqualTo(STAGE_BRANCH_HEADER + "Talks,1,NAVY,12,0,0,12,0,0\n" + "Talks,2,NAVY,40,0,0,40,0,0\n");
+	}
+
+	@Test
+	void suppressionOfSmallGroupsCoversEveryTable() throws IOException {
+		ReportAggregator aggregator = new ReportAggregator();
+		TestRecords.scenario().forEach(aggregator::add);
+		ReportData data = aggregator.result();
+		new CsvReportWriter(false).writeSummaries(data, SmallCellSuppression.of(data, 2), this.dir);
+
+		assertThat(read("stage_summary.csv").lines().skip(1)).allSatisfy((line) -> assertThat(line).contains("<2"));
+		// the only count of NAVY in stage ("=cmd,x", 1) is 1
+		assertThat(read("stage_branch.csv")).contains("\"'=cmd,x\",1,NAVY,<2,<2,0,0,<2,<2\n");
+		assertThat(read("conditions.csv")).contains("\"'=cmd,x\",1,ABSCESS,<2\n").contains("Istanbul,2,TRAUMA,2\n");
+	}
+
+	private static void add(ReportAggregator aggregator, int stage, String date, boolean toRu, int count) {
+		for (int i = 0; i < count; i++) {
+			TestRecords records = TestRecords.military("NAVY", RankGroup.ENLISTED).stage("Talks", stage).on(date);
+			aggregator.add((toRu ? records.toRu() : records).build());
+		}
 	}
 
 	@Test

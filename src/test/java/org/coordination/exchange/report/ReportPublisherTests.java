@@ -40,7 +40,8 @@ class ReportPublisherTests {
 	void publishesEveryReportAndLeavesNothingElse() throws IOException {
 		Path reports = this.dir.resolve("reports");
 
-		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null)).publish(reports, RUN, false);
+		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null), ExcelReportWriter.DEFAULT_OFFICE)
+			.publish(reports, RUN, false);
 
 		assertThat(names(reports)).containsExactlyElementsOf(REPORTS);
 		assertThat(Files.readString(reports.resolve("rejected_records.csv")))
@@ -50,7 +51,8 @@ class ReportPublisherTests {
 	@Test
 	void diskFullWhileWritingKeepsEveryPreviousReport() throws IOException {
 		Path reports = this.dir.resolve("reports");
-		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null)).publish(reports, RUN, false);
+		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null), ExcelReportWriter.DEFAULT_OFFICE)
+			.publish(reports, RUN, false);
 		Map<String, byte[]> before = contents(reports);
 		// the CSV list of rejects is written, then the disk fills while the workbook is
 		AtomicInteger reads = new AtomicInteger();
@@ -61,7 +63,8 @@ class ReportPublisherTests {
 		});
 
 		assertThatExceptionOfType(ReportWriteException.class)
-			.isThrownBy(() -> new ReportPublisher(failing).publish(reports, RUN, false))
+			.isThrownBy(
+					() -> new ReportPublisher(failing, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false))
 			.withMessage("cannot write reports to " + reports + ": No space left on device");
 
 		assertThat(reads).hasValue(2);
@@ -75,7 +78,8 @@ class ReportPublisherTests {
 	@Test
 	void storeFailureIsOneLineAndKeepsThePreviousReports() throws IOException {
 		Path reports = this.dir.resolve("reports");
-		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null)).publish(reports, RUN, false);
+		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null), ExcelReportWriter.DEFAULT_OFFICE)
+			.publish(reports, RUN, false);
 		Map<String, byte[]> before = contents(reports);
 		FakeStore failing = new FakeStore(List.of(), rejects(), () -> {
 			throw new DataAccessResourceFailureException("could not read",
@@ -83,7 +87,8 @@ class ReportPublisherTests {
 		});
 
 		assertThatExceptionOfType(ReportWriteException.class)
-			.isThrownBy(() -> new ReportPublisher(failing).publish(reports, RUN, false))
+			.isThrownBy(
+					() -> new ReportPublisher(failing, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false))
 			.withMessage("cannot write reports to " + reports + ": Database is closed");
 		assertThat(contents(reports).get("stage_summary.csv")).isEqualTo(before.get("stage_summary.csv"));
 		assertThat(names(reports)).containsExactlyElementsOf(REPORTS);
@@ -95,7 +100,8 @@ class ReportPublisherTests {
 		Path leftover = Files.createDirectories(reports.resolve(".reports-123").resolve("deep"));
 		Files.writeString(leftover.resolve("half.xlsx"), "half");
 
-		new ReportPublisher(new FakeStore(List.of(), List.of(), null)).publish(reports, RUN, false);
+		new ReportPublisher(new FakeStore(List.of(), List.of(), null), ExcelReportWriter.DEFAULT_OFFICE)
+			.publish(reports, RUN, false);
 
 		assertThat(names(reports)).containsExactlyElementsOf(REPORTS);
 	}
@@ -103,14 +109,16 @@ class ReportPublisherTests {
 	@Test
 	void aFolderInTheWayOfOneReportReplacesNone() throws IOException {
 		Path reports = this.dir.resolve("reports");
-		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null)).publish(reports, RUN, false);
+		new ReportPublisher(new FakeStore(TestRecords.scenario(), rejects(), null), ExcelReportWriter.DEFAULT_OFFICE)
+			.publish(reports, RUN, false);
 		Map<String, byte[]> before = contents(reports);
 		Files.delete(reports.resolve("stage_summary.csv"));
 		Files.createDirectories(reports.resolve("stage_summary.csv"));
 
 		assertThatExceptionOfType(ReportWriteException.class)
-			.isThrownBy(
-					() -> new ReportPublisher(new FakeStore(List.of(), List.of(), null)).publish(reports, RUN, false))
+			.isThrownBy(() -> new ReportPublisher(new FakeStore(List.of(), List.of(), null),
+					ExcelReportWriter.DEFAULT_OFFICE)
+				.publish(reports, RUN, false))
 			.withMessage("cannot write reports to " + reports + ": a folder named stage_summary.csv is in the way");
 		// sorted before it, so it would have been replaced first
 		assertThat(Files.readAllBytes(reports.resolve("branch_summary.csv")))

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -136,6 +137,12 @@ class ExchangeRunnerTests {
 		run(reports, FIXTURES.resolve("stage-1-2.csv"), FIXTURES.resolve("stage-3.csv"));
 
 		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(reports.resolve("exchange_report.xlsx")))) {
+			List<String> sheets = new ArrayList<>();
+			workbook.forEach((sheet) -> sheets.add(sheet.getSheetName()));
+			assertThat(sheets).containsExactly("Summary", "Stages", "Branches", "Stage × Branch", "Medical", "Timeline",
+					"Rejected", "Run");
+			assertThat(workbook.getProperties().getCoreProperties().getCreator())
+				.isEqualTo("Coordinating office for prisoner-of-war exchanges");
 			Sheet stages = workbook.getSheet("Stages");
 			Row header = stages.getRow(0);
 			assertThat(header.getCell(0).getStringCellValue()).isEqualTo("agreement");
@@ -154,12 +161,39 @@ class ExchangeRunnerTests {
 			Sheet branches = workbook.getSheet("Branches");
 			assertThat(branches.getRow(1).getCell(0).getStringCellValue()).isEqualTo("NAVY");
 			assertThat(branches.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(1288.5);
-			assertThat(branches.getLastRowNum()).isEqualTo(5);
+			assertThat(branches.getLastRowNum()).isEqualTo(6);
+			assertThat(branches.getRow(6).getCell(0).getStringCellValue()).isEqualTo("Total");
+			assertThat(branches.getRow(6).getCell(1).getCellFormula()).isEqualTo("SUM(B2:B6)");
+			assertThat(branches.getRow(6).getCell(1).getNumericCellValue()).isEqualTo(6);
 			Sheet rejected = workbook.getSheet("Rejected");
 			assertThat(rejected.getRow(3).getCell(3).getStringCellValue()).isEqualTo("MALFORMED_ROW");
 			assertThat(rejected.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(9);
 			Sheet runSheet = workbook.getSheet("Run");
 			assertThat(text(runSheet)).contains(ExchangeRunner.sha256(FIXTURES.resolve("stage-3.csv")));
+		}
+	}
+
+	@Test
+	void minCellCountHidesSmallCountsInEveryReport() throws IOException {
+		Path reports = this.work.resolve("reports");
+		int exit = this.runner.run(
+				new RunRequest(List.of(FIXTURES.resolve("stage-1-2.csv"), FIXTURES.resolve("stage-3.csv")), reports,
+						1000, StandardCharsets.UTF_8, null, false, 3),
+				new PrintWriter(this.out), new PrintWriter(this.err));
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		// three records: each count is <3, and x where a total gives one away (its own
+		// total, through its day in the timeline)
+		assertThat(read(reports, "stage_summary.csv").lines().toList()).element(1)
+			.isEqualTo("Istanbul 2025-06-02,1,2025-06-09,2025-06-09,x,<3,<3,x,<3,<3,0,<3,<3,0,<3,<3,<3,942.7,1116.0,"
+					+ "1196,<3");
+		assertThat(read(reports, "conditions.csv")).doesNotContain(",1\n");
+		// the rejected rows are not counts: unchanged
+		assertThat(read(reports, "rejected_records.csv")).isEqualTo(REJECTED);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(reports.resolve("exchange_report.xlsx")))) {
+			assertThat(text(workbook.getSheet("Run"))).contains("small-cell suppression|counts from 1 to 2 are shown "
+					+ "as <3; x hides a figure that would let a hidden count be worked out from a total|");
+			assertThat(workbook.getSheet("Stages").getRow(1).getCell(5).getStringCellValue()).isEqualTo("<3");
 		}
 	}
 
