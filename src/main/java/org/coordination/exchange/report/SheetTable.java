@@ -368,6 +368,10 @@ final class SheetTable {
 		}
 		SheetConditionalFormatting formatting = this.sheet.getSheetConditionalFormatting();
 		for (ColourScale scale : this.colourScales) {
+			if (scale.to() < scale.from()) {
+				// no columns to colour, such as a matrix without military records
+				continue;
+			}
 			ConditionalFormattingRule rule = formatting.createConditionalFormattingColorScaleRule();
 			ColorScaleFormatting colours = rule.getColorScaleFormatting();
 			colours.setNumControlPoints(2);
