@@ -39,18 +39,15 @@ class ImportJobConfiguration {
 	static final String JOB_NAME = "importFileJob";
 
 	@Bean
-	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep,
-			ObjectProvider<JobOperator> jobOperator) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new ImportShutdownListener(jobOperator))
-			.start(importStep)
-			.next(publishStep)
-			.build();
+	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).next(publishStep).build();
 	}
 
 	@Bean
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
-			StepExecutionListener importBeginListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
+			StepExecutionListener importBeginListener, ObjectProvider<JobOperator> jobOperator,
+			@Value("${exchange.chunk-size:1000}") int chunkSize) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
 		// the reader validates each record as it reads it (see ExchangeFileItemReader)
@@ -61,6 +58,8 @@ class ImportJobConfiguration {
 			.listener(importBeginListener)
 			.listener(promotion)
 			.listener(new ImportProgressListener(exchangeFileItemReader, System.console() != null))
+			// after the progress listener, whose checkpoint a stop signal releases
+			.listener(new ImportStopListener(jobOperator))
 			.build();
 	}
 
