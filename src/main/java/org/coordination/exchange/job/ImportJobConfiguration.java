@@ -47,7 +47,8 @@ class ImportJobConfiguration {
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
 			StepExecutionListener importBeginListener, ObjectProvider<JobOperator> jobOperator,
-			@Value("${exchange.chunk-size:1000}") int chunkSize) {
+			@Value("${exchange.chunk-size:1000}") int chunkSize,
+			@Value("${exchange.progress-interval-millis:5000}") long progressIntervalMillis) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
 		// the reader validates each record as it reads it (see ExchangeFileItemReader)
@@ -57,7 +58,8 @@ class ImportJobConfiguration {
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
 			.listener(promotion)
-			.listener(new ImportProgressListener(exchangeFileItemReader, System.console() != null))
+			.listener(new ImportProgressListener(exchangeFileItemReader, System.console() != null,
+					progressIntervalMillis))
 			// after the progress listener, whose checkpoint a stop signal releases
 			.listener(new ImportStopListener(jobOperator))
 			.build();

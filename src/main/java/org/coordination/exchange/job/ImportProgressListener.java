@@ -26,11 +26,11 @@ class ImportProgressListener implements ChunkListener<Object, Object>, StepExecu
 
 	private static final Logger logger = LoggerFactory.getLogger(ImportProgressListener.class);
 
-	private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
-
 	private final ExchangeFileItemReader reader;
 
 	private final boolean interactive;
+
+	private final long logIntervalNanos;
 
 	private String fileName = "";
 
@@ -48,9 +48,10 @@ class ImportProgressListener implements ChunkListener<Object, Object>, StepExecu
 
 	private ProgressBar bar;
 
-	ImportProgressListener(ExchangeFileItemReader reader, boolean interactive) {
+	ImportProgressListener(ExchangeFileItemReader reader, boolean interactive, long logIntervalMillis) {
 		this.reader = reader;
 		this.interactive = interactive;
+		this.logIntervalNanos = logIntervalMillis * 1_000_000L;
 	}
 
 	@Override
@@ -99,7 +100,7 @@ class ImportProgressListener implements ChunkListener<Object, Object>, StepExecu
 
 	private void logPeriodically(long bytes) {
 		long now = System.nanoTime();
-		if (now - this.lastLogNanos < LOG_INTERVAL_NANOS) {
+		if (now - this.lastLogNanos < this.logIntervalNanos) {
 			return;
 		}
 		this.lastLogNanos = now;

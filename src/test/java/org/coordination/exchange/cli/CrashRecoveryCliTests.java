@@ -160,6 +160,33 @@ class CrashRecoveryCliTests {
 	}
 
 	@Test
+	void longImportShowsProgressWithRateAndEta() throws Exception {
+		// not a terminal: log lines (here one a second, instead of every 5 seconds)
+		JarProcess logged = JarProcess.start(this.work, List.of("-Dexchange.progress-interval-millis=1"), "run",
+				"--input", input.resolve("a-big.csv").toString());
+		// the first line has no ETA yet: it needs two measurements
+		String line = logged.awaitLine((text) -> text.startsWith("a-big.csv: ") && text.contains("% of the file"),
+				Duration.ofSeconds(120));
+		assertThat(line).matches("a-big\\.csv: \\d+ rows read \\(\\d+ rows/s, \\d+% of the file, about \\d+ s left\\)");
+		assertThat(logged.waitForExit()).isZero();
+
+		// a terminal (a pseudo-terminal made by script(1)): a progress bar with rate and
+		// ETA
+		Path typescript = this.work.resolve("typescript");
+		Process terminal = new ProcessBuilder("script", "-qec",
+				JarProcess.javaCommand() + " run --input " + input.resolve("a-big.csv") + " --db terminal/exchanges",
+				typescript.toString())
+			.directory(this.work.toFile())
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertThat(terminal.waitFor()).isZero();
+		String screen = Files.readString(typescript);
+		assertThat(screen)
+			.containsPattern("a-big\\.csv +\\d+% \\[[=> ]*\\] +[\\d.]+/\\d+ MB \\(\\d+:\\d+:\\d+ / \\d+:\\d+:\\d+\\)");
+		assertThat(screen).contains("MB/s").contains(" rows");
+	}
+
+	@Test
 	void rejectLimitItselfCompletesAndOneOverStoresNothing() throws Exception {
 		Path fixture = Path.of("src/test/resources/fixtures/stage-1-2.csv").toAbsolutePath();
 		JarProcess over = JarProcess.run(this.work, "run", "--input", fixture.toString(), "--max-rejects", "2");

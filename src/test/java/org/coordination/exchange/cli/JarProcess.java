@@ -59,6 +59,11 @@ final class JarProcess {
 		return process;
 	}
 
+	/** The command line that runs the jar, for a shell. */
+	static String javaCommand() {
+		return Path.of(System.getProperty("java.home"), "bin", "java") + " -Xmx256m -jar " + jar();
+	}
+
 	static String jar() {
 		String jar = System.getProperty("exchange.jar");
 		assertThat(jar).as("exchange.jar system property (set by the build)").isNotNull();
