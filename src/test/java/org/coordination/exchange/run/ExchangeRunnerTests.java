@@ -2,7 +2,6 @@ package org.coordination.exchange.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,16 +15,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.coordination.exchange.ExchangeReportsApplication;
-import org.coordination.exchange.store.StoreCleaner;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whole runs on the real H2 file store: exact report contents, re-runs and corrections.
  */
 @SpringBootTest(classes = ExchangeReportsApplication.class)
-class ExchangeRunnerTests {
+class ExchangeRunnerTests extends RunnerTestSupport {
 
 	static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
@@ -82,32 +74,6 @@ class ExchangeRunnerTests {
 			stage-1-2.csv,8,A-1,DUPLICATE_RECORD_ID,"A-1,2025-06-10,Istanbul 2025-06-02,2,UA,MILITARY,NAVY,NCO,25,,,,"
 			stage-1-2.csv,9,,MALFORMED_ROW,\"""A-6,2025-06-10"
 			""";
-
-	@TempDir
-	static Path dbDir;
-
-	@TempDir
-	Path work;
-
-	@Autowired
-	ExchangeRunner runner;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	final StringWriter out = new StringWriter();
-
-	final StringWriter err = new StringWriter();
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dbDir.resolve("exchanges"));
-	}
-
-	@BeforeEach
-	void emptyStore() {
-		StoreCleaner.clean(this.jdbc);
-	}
 
 	@Test
 	void runWritesExactReports() throws IOException {
@@ -277,9 +243,7 @@ class ExchangeRunnerTests {
 	}
 
 	private int run(Path reports, long maxRejects, Path... inputs) {
-		return this.runner.run(
-				new RunRequest(List.of(inputs), reports, maxRejects, StandardCharsets.UTF_8, null, false),
-				new PrintWriter(this.out), new PrintWriter(this.err));
+		return run(reports, maxRejects, StandardCharsets.UTF_8, inputs);
 	}
 
 	static String read(Path dir, String name) throws IOException {

@@ -3,8 +3,6 @@ package org.coordination.exchange.run;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,15 +20,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.coordination.exchange.ExchangeReportsApplication;
 import org.coordination.exchange.store.StoreCleaner;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gives.
  */
 @SpringBootTest(classes = ExchangeReportsApplication.class)
-class HostileInputTests {
+class HostileInputTests extends RunnerTestSupport {
 
 	static final Path HOSTILE = Path.of("src/test/resources/hostile");
 
@@ -55,32 +47,6 @@ class HostileInputTests {
 			+ "with_conditions,age_18_25,captivity_days_avg,captivity_days_median,captivity_days_max,captivity_over_3y";
 
 	static final String UTF8_HINT = " (if the file is not UTF-8, give its encoding with --encoding, e.g. windows-1251)";
-
-	@TempDir
-	static Path dbDir;
-
-	@TempDir
-	Path work;
-
-	@Autowired
-	ExchangeRunner runner;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	final StringWriter out = new StringWriter();
-
-	final StringWriter err = new StringWriter();
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dbDir.resolve("exchanges"));
-	}
-
-	@BeforeEach
-	void emptyStore() {
-		StoreCleaner.clean(this.jdbc);
-	}
 
 	// bad values at the edges
 
@@ -499,11 +465,6 @@ class HostileInputTests {
 
 	private int run(long maxRejects, Charset charset, Path... inputs) {
 		return run(this.work.resolve("reports"), maxRejects, charset, inputs);
-	}
-
-	private int run(Path reports, long maxRejects, Charset charset, Path... inputs) {
-		return this.runner.run(new RunRequest(List.of(inputs), reports, maxRejects, charset, null, false),
-				new PrintWriter(this.out, true), new PrintWriter(this.err, true));
 	}
 
 	private String read(String name) throws IOException {
