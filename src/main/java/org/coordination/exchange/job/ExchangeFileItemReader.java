@@ -8,6 +8,7 @@ import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.HeaderMapping;
 import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.store.ImportedRow;
+import org.coordination.exchange.validation.AcceptedRecordIds;
 import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +47,12 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow> {
 
 	private long recordsRead;
 
-	ExchangeFileItemReader(Path file, String displayPath, CsvOptions options, ExchangeRecordValidator validator) {
+	ExchangeFileItemReader(Path file, String displayPath, CsvOptions options, ExchangeRecordValidator validator,
+			AcceptedRecordIds acceptedIds) {
 		this.file = file;
 		this.displayPath = displayPath;
 		this.options = options;
-		this.processor = ExchangeRecordProcessor.forFile(file, this::header, validator);
-	}
-
-	/** Ids accepted earlier in this file, by chunks committed before a restart. */
-	void rememberAccepted(Iterable<String> recordIds) {
-		this.processor.rememberAccepted(recordIds);
+		this.processor = ExchangeRecordProcessor.forFile(file, this::header, validator, acceptedIds);
 	}
 
 	@Override

@@ -48,16 +48,17 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 		this.duplicates = duplicates;
 	}
 
-	/** A processor for one file, with duplicate detection starting empty. */
+	/** A processor for one file, with duplicate detection in memory, starting empty. */
 	public static ExchangeRecordProcessor forFile(Path file, Supplier<HeaderMapping> header,
 			ExchangeRecordValidator validator) {
-		return new ExchangeRecordProcessor(file.getFileName().toString(), header, validator,
-				new DuplicateRecordIdCheck(new AcceptedRecordIds()));
+		return forFile(file, header, validator, AcceptedRecordIds.inMemory());
 	}
 
-	/** Ids accepted earlier in this file, by chunks committed before a restart. */
-	void rememberAccepted(Iterable<String> recordIds) {
-		recordIds.forEach(this.duplicates.acceptedIds()::add);
+	/** A processor for one file, with duplicate detection over the given ids. */
+	static ExchangeRecordProcessor forFile(Path file, Supplier<HeaderMapping> header, ExchangeRecordValidator validator,
+			AcceptedRecordIds acceptedIds) {
+		return new ExchangeRecordProcessor(file.getFileName().toString(), header, validator,
+				new DuplicateRecordIdCheck(acceptedIds));
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package org.coordination.exchange.job;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -46,8 +48,8 @@ class ImportJobConfiguration {
 	@Bean
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
-			StepExecutionListener importBeginListener, ObjectProvider<JobOperator> jobOperator,
-			@Value("${exchange.chunk-size:1000}") int chunkSize,
+			StepExecutionListener importBeginListener, StagedRecordIds stagedRecordIds,
+			ObjectProvider<JobOperator> jobOperator, @Value("${exchange.chunk-size:1000}") int chunkSize,
 			@Value("${exchange.progress-interval-millis:5000}") long progressIntervalMillis) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
@@ -57,6 +59,7 @@ class ImportJobConfiguration {
 			.reader(exchangeFileItemReader)
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
+			.listener(stagedRecordIds)
 			.listener(promotion)
 			.listener(new ImportProgressListener(exchangeFileItemReader, System.console() != null,
 					progressIntervalMillis))
@@ -83,15 +86,33 @@ class ImportJobConfiguration {
 			@Value("#{jobParameters['input.display-path']}") String displayPath,
 			@Value("#{jobParameters['input.encoding']}") String encoding,
 			@Value("#{jobParameters['input.separator']}") String separator, ReferenceData referenceData,
-			@Value("#{jobParameters['run.date']}") LocalDate runDate) {
+			@Value("#{jobParameters['run.date']}") LocalDate runDate, StagedRecordIds stagedRecordIds) {
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
 		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep),
-				new ExchangeRecordValidator(referenceData, runDate));
+				new ExchangeRecordValidator(referenceData, runDate), stagedRecordIds);
 	}
 
 	@Bean
 	@StepScope
-	StepExecutionListener importBeginListener(ImportStore importStore, ExchangeFileItemReader exchangeFileItemReader,
+	StagedRecordIds stagedRecordIds(ImportStore importStore, @Value("#{jobParameters['input.file']}") String file,
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
+		return new StagedRecordIds(importStore, importId, expectedRows(Path.of(file)));
+	}
+
+	/** An estimate of a file's rows (real rows are about a hundred bytes). */
+	private static long expectedRows(Path file) {
+		try {
+			return Files.size(file) / 64;
+		}
+		catch (IOException ex) {
+			// the reader reports the file's problem
+			return 0;
+		}
+	}
+
+	@Bean
+	@StepScope
+	StepExecutionListener importBeginListener(ImportStore importStore, StagedRecordIds stagedRecordIds,
 			@Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['input.sha256']}") String sha256, @Value("#{jobParameters['run.id']}") Long runId) {
 		return new StepExecutionListener() {
@@ -100,7 +121,7 @@ class ImportJobConfiguration {
 				long importId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 				importStore.begin(importId, runId, Path.of(file), sha256);
 				// a restarted import still rejects ids accepted by committed chunks
-				exchangeFileItemReader.rememberAccepted(importStore.acceptedIds(importId));
+				stagedRecordIds.restore();
 			}
 		};
 	}

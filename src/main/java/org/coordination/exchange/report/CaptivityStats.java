@@ -4,17 +4,24 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Captivity statistics of one group. Keeps a histogram of day counts instead of the
  * values, so memory is bounded by the span of dates, not by the number of records, and
- * the median is still exact.
+ * the median is still exact. Captivities up to about ninety years are counted in an array
+ * (a tree map of boxed counts took a twentieth of a million-row run); longer ones, from
+ * far-past dates, in a map.
  */
 final class CaptivityStats {
 
-	private final TreeMap<Integer, Long> histogram = new TreeMap<>();
+	private static final int DENSE_DAYS = 1 << 15;
+
+	private long[] dense = new long[1024];
+
+	private final TreeMap<Integer, Long> sparse = new TreeMap<>();
 
 	private long count;
 
@@ -30,7 +37,15 @@ final class CaptivityStats {
 			return;
 		}
 		int days = Math.toIntExact(ChronoUnit.DAYS.between(capturedOn, exchangeDate));
-		this.histogram.merge(days, 1L, Long::sum);
+		if (days >= 0 && days < DENSE_DAYS) {
+			if (days >= this.dense.length) {
+				this.dense = Arrays.copyOf(this.dense, Math.min(DENSE_DAYS, Integer.highestOneBit(days) * 2));
+			}
+			this.dense[days]++;
+		}
+		else {
+			this.sparse.merge(days, 1L, Long::sum);
+		}
 		this.count++;
 		this.sum += days;
 		this.max = Math.max(this.max, days);
@@ -63,7 +78,7 @@ final class CaptivityStats {
 		Integer low = null;
 		Integer high = null;
 		long seen = 0;
-		for (Map.Entry<Integer, Long> entry : this.histogram.entrySet()) {
+		for (Map.Entry<Integer, Long> entry : histogram().entrySet()) {
 			seen += entry.getValue();
 			if (low == null && seen > lowIndex) {
 				low = entry.getKey();
@@ -74,6 +89,17 @@ final class CaptivityStats {
 			}
 		}
 		return BigDecimal.valueOf((long) low + high).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+	}
+
+	/** All counts by day, in day order. */
+	private TreeMap<Integer, Long> histogram() {
+		TreeMap<Integer, Long> all = new TreeMap<>(this.sparse);
+		for (int days = 0; days < this.dense.length; days++) {
+			if (this.dense[days] != 0) {
+				all.put(days, this.dense[days]);
+			}
+		}
+		return all;
 	}
 
 	/** Longest captivity in days, {@code null} without values. */

@@ -1,10 +1,12 @@
 package org.coordination.exchange.store;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.coordination.exchange.Checkpoints;
 
@@ -56,10 +58,24 @@ public class ImportStore {
 		}
 	}
 
-	/** Ids accepted so far by this import, to rebuild duplicate detection on restart. */
-	public List<String> acceptedIds(long importId) {
-		return this.jdbc.queryForList("SELECT record_id FROM exchange_record WHERE import_id = ?", String.class,
-				importId);
+	/**
+	 * Streams the ids accepted so far by this import, to rebuild duplicate detection on
+	 * restart.
+	 */
+	public void forEachAcceptedId(long importId, Consumer<String> action) {
+		this.jdbc.query("SELECT record_id FROM exchange_record WHERE row_key BETWEEN ? AND ?",
+				(ResultSet rs) -> action.accept(rs.getString(1)), RowKeys.first(importId), RowKeys.last(importId));
+	}
+
+	/** Whether this import has staged a record with this id in a committed chunk. */
+	public boolean hasAccepted(long importId, String recordId) {
+		return count("SELECT COUNT(*) FROM exchange_record WHERE record_id = ? AND import_id = ?", recordId,
+				importId) > 0;
+	}
+
+	private long acceptedCount(long importId) {
+		return count("SELECT COUNT(*) FROM exchange_record WHERE row_key BETWEEN ? AND ?", RowKeys.first(importId),
+				RowKeys.last(importId));
 	}
 
 	public long rejectedCount(long importId) {
@@ -73,15 +89,16 @@ public class ImportStore {
 	 */
 	@Transactional
 	public ImportCounts publish(long importId, long rowsRead) {
-		long updated = this.jdbc.update(
-				"UPDATE exchange_record SET superseded = TRUE WHERE superseded = FALSE "
-						+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
-						+ "AND record_id IN (SELECT record_id FROM exchange_record WHERE import_id = ?)",
-				importId, COMPLETED, importId);
+		long updated = 0;
+		// into a store without visible records nothing can be replaced (the first import)
+		if (count("SELECT COUNT(*) FROM import_file WHERE status = ? AND accepted > 0", COMPLETED) > 0) {
+			updated = this.jdbc.update("UPDATE exchange_record SET superseded_by = ? WHERE superseded_by IS NULL "
+					+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
+					+ "AND record_id IN (SELECT record_id FROM exchange_record WHERE row_key BETWEEN ? AND ?)",
+					importId, importId, COMPLETED, RowKeys.first(importId), RowKeys.last(importId));
+		}
 		Checkpoints.reach("publish");
-		ImportCounts counts = new ImportCounts(rowsRead,
-				count("SELECT COUNT(*) FROM exchange_record WHERE import_id = ?", importId), rejectedCount(importId),
-				updated);
+		ImportCounts counts = new ImportCounts(rowsRead, acceptedCount(importId), rejectedCount(importId), updated);
 		finish(importId, COMPLETED, counts, null);
 		return counts;
 	}
@@ -92,9 +109,7 @@ public class ImportStore {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public ImportCounts fail(long importId, long rowsRead, String message) {
-		ImportCounts counts = new ImportCounts(rowsRead,
-				count("SELECT COUNT(*) FROM exchange_record WHERE import_id = ?", importId), rejectedCount(importId),
-				0);
+		ImportCounts counts = new ImportCounts(rowsRead, acceptedCount(importId), rejectedCount(importId), 0);
 		finish(importId, FAILED, counts, message);
 		return counts;
 	}

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.coordination.exchange.record.ExchangeRecord;
@@ -20,9 +21,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class JdbcExchangeRecordWriter implements ItemWriter<ImportedRow> {
 
-	private static final String INSERT_RECORD = "INSERT INTO exchange_record (import_id, record_id, line_number, "
-			+ "exchange_date, agreement, stage, side, category, service_branch, rank_group, age, captured_on, "
-			+ "capture_place, conditions, severity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String INSERT_RECORDS = "INSERT INTO exchange_record (row_key, import_id, record_id, "
+			+ "line_number, exchange_date, agreement, stage, side, category, service_branch, rank_group, age, "
+			+ "captured_on, capture_place, conditions, severity) VALUES ";
+
+	private static final String RECORD_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final int RECORD_PARAMETERS = 16;
+
+	/**
+	 * Records per INSERT statement: one statement of many rows costs the database far
+	 * less per row than a JDBC batch of single-row statements (a third less on H2).
+	 */
+	static final int ROWS_PER_STATEMENT = 100;
+
+	private static final String INSERT_GROUP = INSERT_RECORDS
+			+ String.join(", ", Collections.nCopies(ROWS_PER_STATEMENT, RECORD_VALUES));
+
+	private static final String INSERT_ONE = INSERT_RECORDS + RECORD_VALUES;
 
 	private static final String INSERT_REJECTED = "INSERT INTO rejected_row (import_id, line_number, record_id, "
 			+ "reasons, raw) VALUES (?, ?, ?, ?, ?)";
@@ -49,36 +65,57 @@ public class JdbcExchangeRecordWriter implements ItemWriter<ImportedRow> {
 			}
 		}
 		if (!accepted.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT_RECORD, accepted, accepted.size(), this::setRecord);
+			insertRecords(accepted);
 		}
 		if (!rejected.isEmpty()) {
 			this.jdbc.batchUpdate(INSERT_REJECTED, rejected, rejected.size(), this::setRejected);
 		}
 	}
 
-	private void setRecord(PreparedStatement ps, ImportedRow row) throws SQLException {
+	/** Whole groups of rows as multi-row statements, the rest one row per statement. */
+	private void insertRecords(List<ImportedRow> rows) {
+		int grouped = rows.size() - rows.size() % ROWS_PER_STATEMENT;
+		if (grouped > 0) {
+			List<List<ImportedRow>> groups = new ArrayList<>(grouped / ROWS_PER_STATEMENT);
+			for (int from = 0; from < grouped; from += ROWS_PER_STATEMENT) {
+				groups.add(rows.subList(from, from + ROWS_PER_STATEMENT));
+			}
+			this.jdbc.batchUpdate(INSERT_GROUP, groups, groups.size(), (ps, group) -> {
+				for (int i = 0; i < group.size(); i++) {
+					setRecord(ps, i * RECORD_PARAMETERS, group.get(i));
+				}
+			});
+		}
+		if (grouped < rows.size()) {
+			List<ImportedRow> rest = rows.subList(grouped, rows.size());
+			this.jdbc.batchUpdate(INSERT_ONE, rest, rest.size(), (ps, row) -> setRecord(ps, 0, row));
+		}
+	}
+
+	private void setRecord(PreparedStatement ps, int offset, ImportedRow row) throws SQLException {
 		ExchangeRecord r = row.accepted();
-		ps.setLong(1, this.importId);
-		ps.setString(2, r.recordId());
-		ps.setLong(3, row.lineNumber());
+		ps.setLong(offset + 1, RowKeys.of(this.importId, row.lineNumber()));
+		ps.setLong(offset + 2, this.importId);
+		ps.setString(offset + 3, r.recordId());
+		ps.setLong(offset + 4, row.lineNumber());
 		// LocalDate, not java.sql.Date: a Date shifts days before the Gregorian reform
-		ps.setObject(4, r.exchangeDate(), Types.DATE);
-		ps.setString(5, r.agreement());
-		ps.setInt(6, r.stage());
-		ps.setString(7, r.side().name());
-		ps.setString(8, r.category().name());
-		ps.setString(9, r.serviceBranch());
-		ps.setString(10, (r.rankGroup() != null) ? r.rankGroup().name() : null);
+		ps.setObject(offset + 5, r.exchangeDate(), Types.DATE);
+		ps.setString(offset + 6, r.agreement());
+		ps.setInt(offset + 7, r.stage());
+		ps.setString(offset + 8, r.side().name());
+		ps.setString(offset + 9, r.category().name());
+		ps.setString(offset + 10, r.serviceBranch());
+		ps.setString(offset + 11, (r.rankGroup() != null) ? r.rankGroup().name() : null);
 		if (r.age() != null) {
-			ps.setInt(11, r.age());
+			ps.setInt(offset + 12, r.age());
 		}
 		else {
-			ps.setNull(11, Types.INTEGER);
+			ps.setNull(offset + 12, Types.INTEGER);
 		}
-		ps.setObject(12, r.capturedOn(), Types.DATE);
-		ps.setString(13, r.capturePlace());
-		ps.setInt(14, ConditionMask.of(r.conditions()));
-		ps.setString(15, (r.severity() != null) ? r.severity().name() : null);
+		ps.setObject(offset + 13, r.capturedOn(), Types.DATE);
+		ps.setString(offset + 14, r.capturePlace());
+		ps.setInt(offset + 15, ConditionMask.of(r.conditions()));
+		ps.setString(offset + 16, (r.severity() != null) ? r.severity().name() : null);
 	}
 
 	private void setRejected(PreparedStatement ps, RejectedRow row) throws SQLException {

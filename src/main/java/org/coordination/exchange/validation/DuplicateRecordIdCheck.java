@@ -17,7 +17,7 @@ public final class DuplicateRecordIdCheck {
 	private final AcceptedRecordIds acceptedIds;
 
 	public DuplicateRecordIdCheck() {
-		this(new AcceptedRecordIds());
+		this(AcceptedRecordIds.inMemory());
 	}
 
 	public DuplicateRecordIdCheck(AcceptedRecordIds acceptedIds) {

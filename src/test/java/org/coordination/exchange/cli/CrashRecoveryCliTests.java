@@ -229,7 +229,7 @@ class CrashRecoveryCliTests {
 						+ "|| COALESCE(r.rank_group, '') || '|' || COALESCE(CAST(r.age AS VARCHAR), '') || '|' "
 						+ "|| COALESCE(CAST(r.captured_on AS VARCHAR), '') || '|' || r.conditions || '|' "
 						+ "|| COALESCE(r.severity, '') FROM exchange_record r JOIN import_file f "
-						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded = FALSE "
+						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL "
 						+ "ORDER BY r.record_id"));
 		rows.addAll(query(dir, "SELECT f.file_name || '|' || r.line_number || '|' || r.reasons FROM rejected_row r "
 				+ "JOIN import_file f ON f.import_id = r.import_id ORDER BY f.file_name, r.line_number"));

@@ -42,12 +42,14 @@ class ExportAtScaleCliTests {
 		try (Connection connection = DriverManager
 			.getConnection("jdbc:h2:file:" + this.work.resolve("data/exchanges").toAbsolutePath(), "sa", "");
 				Statement statement = connection.createStatement()) {
-			statement.executeUpdate("INSERT INTO exchange_record (import_id, record_id, line_number, exchange_date, "
-					+ "agreement, stage, side, category, service_branch, rank_group, age, captured_on, capture_place, "
-					+ "conditions, severity) SELECT (SELECT MAX(import_id) FROM import_file), "
-					+ "'M-' || LPAD(CAST(X AS VARCHAR), 7, '0'), X + 10, DATE '2025-06-26', 'Bulk', 3, "
-					+ "CASE MOD(X, 2) WHEN 0 THEN 'UA' ELSE 'RU' END, 'MILITARY', 'NAVY', 'ENLISTED', 30, "
-					+ "DATE '2023-01-01', 'Place', 3, 'SEVERE' FROM SYSTEM_RANGE(1, " + RECORDS + ")");
+			statement.executeUpdate(
+					"INSERT INTO exchange_record (row_key, import_id, record_id, line_number, exchange_date, "
+							+ "agreement, stage, side, category, service_branch, rank_group, age, captured_on, capture_place, "
+							+ "conditions, severity) SELECT (SELECT MAX(import_id) FROM import_file) * 4294967296 + X + 10, "
+							+ "(SELECT MAX(import_id) FROM import_file), "
+							+ "'M-' || LPAD(CAST(X AS VARCHAR), 7, '0'), X + 10, DATE '2025-06-26', 'Bulk', 3, "
+							+ "CASE MOD(X, 2) WHEN 0 THEN 'UA' ELSE 'RU' END, 'MILITARY', 'NAVY', 'ENLISTED', 30, "
+							+ "DATE '2023-01-01', 'Place', 3, 'SEVERE' FROM SYSTEM_RANGE(1, " + RECORDS + ")");
 		}
 
 		assertThat(exchange(List.of("-Xmx64m"), "export", "--format", "xlsx")).isZero();

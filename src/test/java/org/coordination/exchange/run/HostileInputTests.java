@@ -507,7 +507,7 @@ class HostileInputTests extends RunnerTestSupport {
 	private int visibleRecords() {
 		return this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM exchange_record r JOIN import_file f "
-						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded = FALSE",
+						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL",
 				Integer.class);
 	}
 
