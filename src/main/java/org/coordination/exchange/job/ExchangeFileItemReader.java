@@ -2,17 +2,21 @@ package org.coordination.exchange.job;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.coordination.exchange.input.CsvOptions;
 import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.HeaderMapping;
 import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.store.ImportedRow;
-import org.coordination.exchange.validation.AcceptedRecordIds;
 import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -20,12 +24,21 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads the records of one input file, validated, and remembers how many it has read, so
  * that a restarted import skips the records of its committed chunks.
  * <p>
+ * A thread of its own reads and validates up to {@link #READ_AHEAD} rows ahead while the
+ * step's thread writes chunks to the store, so an import uses two cores. Only rows handed
+ * to the step count as read; a problem with the file surfaces at the row where it was
+ * found, as if read in the step's thread.
+ * <p>
  * Each record is validated as soon as it is read, so that a chunk holds compact results
  * (an accepted record, or a rejected row with its {@code raw} cut to
  * {@link ExchangeRecordProcessor#RAW_LIMIT} characters), never the raw text of up to a
  * chunk of long rows: memory stays bounded whatever the rows hold.
  */
-class ExchangeFileItemReader implements ItemStreamReader<ImportedRow> {
+class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWriteListener<ImportedRow> {
+
+	static final int READ_AHEAD = 2000;
+
+	private static final Object END = new Object();
 
 	private static final Logger logger = LoggerFactory.getLogger(ExchangeFileItemReader.class);
 
@@ -43,16 +56,33 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow> {
 
 	private final ExchangeRecordProcessor processor;
 
+	private final StagedRecordIds acceptedIds;
+
+	// rows read ahead: ImportedRow, END, or the Throwable that ended the reading
+	private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(READ_AHEAD);
+
 	private ExchangeFileReader reader;
+
+	private Thread readingThread;
+
+	private volatile boolean closing;
+
+	private boolean ended;
 
 	private long recordsRead;
 
 	ExchangeFileItemReader(Path file, String displayPath, CsvOptions options, ExchangeRecordValidator validator,
-			AcceptedRecordIds acceptedIds) {
+			StagedRecordIds acceptedIds) {
 		this.file = file;
 		this.displayPath = displayPath;
 		this.options = options;
+		this.acceptedIds = acceptedIds;
 		this.processor = ExchangeRecordProcessor.forFile(file, this::header, validator, acceptedIds);
+	}
+
+	/** Takes in the ids accepted by chunks committed before a restart. */
+	void restoreAccepted() {
+		this.acceptedIds.restore();
 	}
 
 	@Override
@@ -67,16 +97,79 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow> {
 			logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
 					names(this.reader.header().unknownColumns()));
 		}
+		this.closing = false;
+		this.ended = false;
+		this.ahead.clear();
+		this.readingThread = new Thread(this::readAhead, "exchange-reader");
+		this.readingThread.setDaemon(true);
+		this.readingThread.start();
+	}
+
+	private void readAhead() {
+		try {
+			RawRecord record;
+			while ((record = this.reader.next()) != null) {
+				if (!handOver(this.processor.process(record))) {
+					return;
+				}
+			}
+			handOver(END);
+		}
+		catch (Throwable ex) {
+			handOver(ex);
+		}
+	}
+
+	/** Waits for room ahead; {@code false} when the reader is closed meanwhile. */
+	private boolean handOver(Object item) {
+		try {
+			while (!this.ahead.offer(item, 100, TimeUnit.MILLISECONDS)) {
+				if (this.closing) {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Override
-	public ImportedRow read() {
-		RawRecord record = this.reader.next();
-		if (record == null) {
+	public ImportedRow read() throws Exception {
+		if (this.ended) {
 			return null;
 		}
+		Object next = this.ahead.take();
+		if (next == END) {
+			this.ended = true;
+			return null;
+		}
+		if (next instanceof Throwable failure) {
+			this.ended = true;
+			rethrow(failure);
+		}
 		this.recordsRead++;
-		return this.processor.process(record);
+		return (ImportedRow) next;
+	}
+
+	private static void rethrow(Throwable failure) throws Exception {
+		if (failure instanceof Exception ex) {
+			throw ex;
+		}
+		throw (Error) failure;
+	}
+
+	@Override
+	public void afterWrite(Chunk<? extends ImportedRow> items) {
+		int accepted = 0;
+		for (ImportedRow row : items) {
+			if (row.accepted() != null) {
+				accepted++;
+			}
+		}
+		this.acceptedIds.written(accepted);
 	}
 
 	@Override
@@ -86,6 +179,17 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow> {
 
 	@Override
 	public void close() {
+		this.closing = true;
+		if (this.readingThread != null) {
+			try {
+				this.readingThread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.readingThread = null;
+		}
+		this.ahead.clear();
 		if (this.reader != null) {
 			this.reader.close();
 			this.reader = null;

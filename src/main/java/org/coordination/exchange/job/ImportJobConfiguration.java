@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -48,8 +49,8 @@ class ImportJobConfiguration {
 	@Bean
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
-			StepExecutionListener importBeginListener, StagedRecordIds stagedRecordIds,
-			ObjectProvider<JobOperator> jobOperator, @Value("${exchange.chunk-size:1000}") int chunkSize,
+			StepExecutionListener importBeginListener, ObjectProvider<JobOperator> jobOperator,
+			@Value("${exchange.chunk-size:1000}") int chunkSize,
 			@Value("${exchange.progress-interval-millis:5000}") long progressIntervalMillis) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
@@ -59,7 +60,8 @@ class ImportJobConfiguration {
 			.reader(exchangeFileItemReader)
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
-			.listener(stagedRecordIds)
+			// to keep duplicate detection in step with the chunks committed
+			.listener((ItemWriteListener<ImportedRow>) exchangeFileItemReader)
 			.listener(promotion)
 			.listener(new ImportProgressListener(exchangeFileItemReader, System.console() != null,
 					progressIntervalMillis))
@@ -86,17 +88,12 @@ class ImportJobConfiguration {
 			@Value("#{jobParameters['input.display-path']}") String displayPath,
 			@Value("#{jobParameters['input.encoding']}") String encoding,
 			@Value("#{jobParameters['input.separator']}") String separator, ReferenceData referenceData,
-			@Value("#{jobParameters['run.date']}") LocalDate runDate, StagedRecordIds stagedRecordIds) {
+			@Value("#{jobParameters['run.date']}") LocalDate runDate, ImportStore importStore,
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
 		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep),
-				new ExchangeRecordValidator(referenceData, runDate), stagedRecordIds);
-	}
-
-	@Bean
-	@StepScope
-	StagedRecordIds stagedRecordIds(ImportStore importStore, @Value("#{jobParameters['input.file']}") String file,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
-		return new StagedRecordIds(importStore, importId, expectedRows(Path.of(file)));
+				new ExchangeRecordValidator(referenceData, runDate),
+				new StagedRecordIds(importStore, importId, expectedRows(Path.of(file))));
 	}
 
 	/** An estimate of a file's rows (real rows are about a hundred bytes). */
@@ -112,7 +109,7 @@ class ImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	StepExecutionListener importBeginListener(ImportStore importStore, StagedRecordIds stagedRecordIds,
+	StepExecutionListener importBeginListener(ImportStore importStore, ExchangeFileItemReader exchangeFileItemReader,
 			@Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['input.sha256']}") String sha256, @Value("#{jobParameters['run.id']}") Long runId) {
 		return new StepExecutionListener() {
@@ -121,7 +118,7 @@ class ImportJobConfiguration {
 				long importId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 				importStore.begin(importId, runId, Path.of(file), sha256);
 				// a restarted import still rejects ids accepted by committed chunks
-				stagedRecordIds.restore();
+				exchangeFileItemReader.restoreAccepted();
 			}
 		};
 	}
