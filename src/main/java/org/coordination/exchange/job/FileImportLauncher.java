@@ -146,7 +146,8 @@ public class FileImportLauncher {
 	 * What came of one file's import.
 	 *
 	 * @param status {@code IMPORTED}, {@code FAILED}, {@code STOPPED} (on a stop signal,
-	 * resumable) or {@code UNUSABLE} (a file-level problem with the input itself)
+	 * resumable), {@code UNUSABLE} (a file-level problem with the input itself),
+	 * {@code SKIPPED} (already imported) or {@code UNREADABLE} (gone before it was read)
 	 * @param message why it failed, {@code null} when imported
 	 * @param counts the import's counts, {@code null} when nothing was counted
 	 * @param resumedAfter records a restarted import skipped as already imported (or,
@@ -168,6 +169,16 @@ public class FileImportLauncher {
 
 		static ImportOutcome unusable(String message) {
 			return new ImportOutcome("UNUSABLE", message, null, -1);
+		}
+
+		/** Not imported: this content was already imported under the file name given. */
+		public static ImportOutcome skipped(String importedAs) {
+			return new ImportOutcome("SKIPPED", importedAs, null, -1);
+		}
+
+		/** Not imported: the file could not be read at all. */
+		public static ImportOutcome unreadable(String message) {
+			return new ImportOutcome("UNREADABLE", message, null, -1);
 		}
 
 	}

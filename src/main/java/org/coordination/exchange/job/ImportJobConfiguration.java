@@ -49,9 +49,8 @@ class ImportJobConfiguration {
 	@Bean
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
-			StepExecutionListener importBeginListener, ObjectProvider<JobOperator> jobOperator,
-			@Value("${exchange.chunk-size:1000}") int chunkSize,
-			@Value("${exchange.progress-interval-millis:5000}") long progressIntervalMillis) {
+			StepExecutionListener importBeginListener, ImportProgressListener importProgressListener,
+			ImportStopListener importStopListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
 		// the reader validates each record as it reads it (see ExchangeFileItemReader)
@@ -63,11 +62,25 @@ class ImportJobConfiguration {
 			// to keep duplicate detection in step with the chunks committed
 			.listener((ItemWriteListener<ImportedRow>) exchangeFileItemReader)
 			.listener(promotion)
-			.listener(new ImportProgressListener(exchangeFileItemReader, System.console() != null,
-					progressIntervalMillis))
+			.listener(importProgressListener)
 			// after the progress listener, whose checkpoint a stop signal releases
-			.listener(new ImportStopListener(jobOperator))
+			.listener(importStopListener)
 			.build();
+	}
+
+	// step-scoped: files of one run are imported side by side by the same step
+
+	@Bean
+	@StepScope
+	ImportProgressListener importProgressListener(ExchangeFileItemReader exchangeFileItemReader,
+			@Value("${exchange.progress-interval-millis:5000}") long progressIntervalMillis) {
+		return new ImportProgressListener(exchangeFileItemReader, System.console() != null, progressIntervalMillis);
+	}
+
+	@Bean
+	@StepScope
+	ImportStopListener importStopListener(ObjectProvider<JobOperator> jobOperator) {
+		return new ImportStopListener(jobOperator);
 	}
 
 	@Bean
@@ -134,8 +147,9 @@ class ImportJobConfiguration {
 	@StepScope
 	ImportPublishTasklet importPublishTasklet(ImportStore importStore,
 			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId,
-			@Value("#{jobParameters['max.rejects']}") long maxRejects) {
-		return new ImportPublishTasklet(importStore, importId, maxRejects);
+			@Value("#{jobParameters['max.rejects']}") long maxRejects, PublishTurns publishTurns,
+			@Value("#{jobParameters['run.position'] ?: -1}") long position) {
+		return new ImportPublishTasklet(importStore, importId, maxRejects, publishTurns, position);
 	}
 
 }

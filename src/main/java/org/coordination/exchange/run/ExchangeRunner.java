@@ -15,6 +15,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.coordination.exchange.input.ExchangeFileReader;
@@ -23,6 +31,7 @@ import org.coordination.exchange.input.InputFiles;
 import org.coordination.exchange.job.FileImportLauncher;
 import org.coordination.exchange.job.FileImportLauncher.ImportOutcome;
 import org.coordination.exchange.job.ImportJobParameters;
+import org.coordination.exchange.job.PublishTurns;
 import org.coordination.exchange.report.ReportPublisher;
 import org.coordination.exchange.report.ReportWriteException;
 import org.coordination.exchange.report.RunInfo;
@@ -32,6 +41,7 @@ import org.coordination.exchange.store.ImportStore.ImportCounts;
 import org.coordination.exchange.store.RunHistory;
 import org.coordination.exchange.store.RunHistory.RunRecord;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,12 +68,19 @@ public class ExchangeRunner {
 
 	private final RunHistory runHistory;
 
+	private final PublishTurns publishTurns;
+
+	private final int importThreads;
+
 	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory) {
+			RunHistory runHistory, PublishTurns publishTurns,
+			@Value("${exchange.import-threads:2}") int importThreads) {
 		this.launcher = launcher;
 		this.importStore = importStore;
 		this.reportPublisher = reportPublisher;
 		this.runHistory = runHistory;
+		this.publishTurns = publishTurns;
+		this.importThreads = Math.max(1, importThreads);
 	}
 
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
@@ -83,23 +100,7 @@ public class ExchangeRunner {
 		long runId = this.runHistory.start(started,
 				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")));
 		Tally tally = new Tally();
-		for (Path input : request.inputs()) {
-			List<Path> files;
-			try {
-				files = InputFiles.expand(List.of(input));
-			}
-			catch (InputFileException ex) {
-				tally.unusable(ex.getMessage(), err);
-				continue;
-			}
-			for (Path file : files) {
-				if (shutdown.requested()) {
-					tally.stopped = true;
-					break;
-				}
-				tally.inputs.add(importOne(file, request, runId, runDate, tally, out, err));
-			}
-		}
+		importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
 		boolean reportsWritten = false;
 		if (tally.stopped || shutdown.requested()) {
 			tally.stopped = true;
@@ -130,28 +131,127 @@ public class ExchangeRunner {
 		return exit;
 	}
 
-	private InputFileInfo importOne(Path file, RunRequest request, long runId, LocalDate runDate, Tally tally,
-			PrintWriter out, PrintWriter err) {
-		String name = file.getFileName().toString();
-		String sha256;
+	/**
+	 * The run's inputs in order: each file with its content hash, or why an input cannot
+	 * be used. Hashing first lets files of the same content be imported one after the
+	 * other (the second is skipped as already imported), never side by side.
+	 */
+	private static List<Planned> plan(List<Path> inputs) {
+		List<Planned> plan = new ArrayList<>();
+		int files = 0;
+		for (Path input : inputs) {
+			try {
+				for (Path file : InputFiles.expand(List.of(input))) {
+					// positions count files only: each one of them finishes its turn
+					plan.add(hashed(file, files++));
+				}
+			}
+			catch (InputFileException ex) {
+				plan.add(new Planned(null, -1, null, ex.getMessage()));
+			}
+		}
+		return plan;
+	}
+
+	private static Planned hashed(Path file, int position) {
 		try {
-			sha256 = sha256(file);
+			return new Planned(file, position, sha256(file), null);
 		}
 		catch (IOException ex) {
 			// listed, then gone (or unreadable) before it could be read
-			String message = file + ": cannot read file: " + ExchangeFileReader.reason(ex);
-			tally.unusable(message, err);
-			return new InputFileInfo(name, "", "FAILED", 0, 0, 0, 0, message);
+			return new Planned(file, position, null, file + ": cannot read file: " + ExchangeFileReader.reason(ex));
 		}
-		Optional<String> importedAs = this.importStore.completedFileWithSha256(sha256);
-		if (importedAs.isPresent()) {
-			String as = importedAs.get().equals(name) ? "" : " as " + importedAs.get();
+	}
+
+	/**
+	 * Imports the planned files, up to {@code importThreads} side by side when there are
+	 * several (each publishes in its turn), and tells of each in the plan's order.
+	 */
+	private void importAll(List<Planned> plan, RunRequest request, long runId, LocalDate runDate, Tally tally,
+			PrintWriter out, PrintWriter err) {
+		this.publishTurns.reset();
+		long files = plan.stream().filter((planned) -> planned.file() != null).count();
+		long distinct = plan.stream().map(Planned::sha256).filter((sha) -> sha != null).distinct().count();
+		int threads = (int) Math.min(this.importThreads, files);
+		if (distinct < plan.stream().filter((planned) -> planned.sha256() != null).count()) {
+			threads = 1;
+		}
+		ExecutorService executor = (threads > 1) ? Executors.newFixedThreadPool(threads, importThread()) : null;
+		try {
+			List<Future<ImportOutcome>> outcomes = new ArrayList<>();
+			for (Planned planned : plan) {
+				Callable<ImportOutcome> task = () -> importPlanned(planned, request, runId, runDate);
+				outcomes.add((executor != null) ? executor.submit(task) : new FutureTask<>(task));
+			}
+			for (int i = 0; i < plan.size(); i++) {
+				Planned planned = plan.get(i);
+				if (planned.file() == null) {
+					tally.unusable(planned.problem(), err);
+					continue;
+				}
+				Future<ImportOutcome> future = outcomes.get(i);
+				if (executor == null) {
+					// one at a time, in this thread, each told as soon as it is done
+					((FutureTask<ImportOutcome>) future).run();
+				}
+				ImportOutcome outcome = future.get();
+				if (outcome == null) {
+					tally.stopped = true;
+					continue;
+				}
+				tally.inputs.add(tell(planned, outcome, tally, out, err));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			tally.stopped = true;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			if (executor != null) {
+				executor.shutdown();
+			}
+		}
+	}
+
+	/**
+	 * Imports one planned file; {@code null} when a stop signal came before it started.
+	 */
+	private ImportOutcome importPlanned(Planned planned, RunRequest request, long runId, LocalDate runDate) {
+		try {
+			if (planned.file() == null || planned.sha256() == null) {
+				return ImportOutcome.unreadable(planned.problem());
+			}
+			if (GracefulShutdown.current().requested()) {
+				return null;
+			}
+			Optional<String> importedAs = this.importStore.completedFileWithSha256(planned.sha256());
+			if (importedAs.isPresent()) {
+				return ImportOutcome.skipped(importedAs.get());
+			}
+			return this.launcher.importFile(new ImportJobParameters(planned.file(), planned.sha256(), request.charset(),
+					request.separator(), request.maxRejects(), runId, runDate, planned.position()));
+		}
+		finally {
+			this.publishTurns.finished(planned.position());
+		}
+	}
+
+	private InputFileInfo tell(Planned planned, ImportOutcome outcome, Tally tally, PrintWriter out, PrintWriter err) {
+		Path file = planned.file();
+		String name = file.getFileName().toString();
+		if ("UNREADABLE".equals(outcome.status())) {
+			tally.unusable(outcome.message(), err);
+			return new InputFileInfo(name, "", "FAILED", 0, 0, 0, 0, outcome.message());
+		}
+		if ("SKIPPED".equals(outcome.status())) {
+			String as = outcome.message().equals(name) ? "" : " as " + outcome.message();
 			String message = "already imported" + as + ", skipped";
 			out.println(file + ": " + message);
-			return new InputFileInfo(name, sha256, "SKIPPED", 0, 0, 0, 0, message);
+			return new InputFileInfo(name, planned.sha256(), "SKIPPED", 0, 0, 0, 0, message);
 		}
-		ImportOutcome outcome = this.launcher.importFile(new ImportJobParameters(file, sha256, request.charset(),
-				request.separator(), request.maxRejects(), runId, runDate));
 		ImportCounts counts = (outcome.counts() != null) ? outcome.counts() : new ImportCounts(0, 0, 0, 0);
 		tally.add(counts, "IMPORTED".equals(outcome.status()));
 		if (outcome.resumedAfter() >= 0 && !"STOPPED".equals(outcome.status())) {
@@ -171,8 +271,25 @@ public class ExchangeRunner {
 			case "IMPORTED", "STOPPED" -> outcome.status();
 			default -> "FAILED";
 		};
-		return new InputFileInfo(name, sha256, status, counts.rowsRead(), counts.accepted(), counts.rejected(),
-				counts.updated(), (outcome.message() != null) ? outcome.message() : "");
+		return new InputFileInfo(name, planned.sha256(), status, counts.rowsRead(), counts.accepted(),
+				counts.rejected(), counts.updated(), (outcome.message() != null) ? outcome.message() : "");
+	}
+
+	private static ThreadFactory importThread() {
+		AtomicInteger number = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, "exchange-import-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * A file of the run: {@code file} and {@code sha256} when it can be imported,
+	 * {@code problem} when not.
+	 */
+	private record Planned(Path file, long position, String sha256, String problem) {
+
 	}
 
 	/**
