@@ -101,11 +101,8 @@ class StoreOptions {
 		// stopping run. WRITE_DELAY=0: a committed chunk is in the file at once, so a
 		// process killed right after it resumes after it, not a second earlier.
 		// TRACE_LEVEL_FILE=4: H2's own trace file would be created world-readable; its
-		// messages go to the log file instead. LAZY_QUERY_EXECUTION: the reports' query
-		// streams its rows instead of H2 first copying all of them into a temporary
-		// result.
-		return "jdbc:h2:file:" + base()
-				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4;LAZY_QUERY_EXECUTION=TRUE"
+		// messages go to the log file instead.
+		return "jdbc:h2:file:" + base() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4"
 				+ (encrypted ? ";CIPHER=AES" : "");
 	}
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,6 +30,8 @@ public class ImportStore {
 	static final String STARTED = "STARTED";
 
 	static final String FAILED = "FAILED";
+
+	private static final int SUPERSEDE_BATCH = 1000;
 
 	private final JdbcTemplate jdbc;
 
@@ -92,15 +96,46 @@ public class ImportStore {
 		long updated = 0;
 		// into a store without visible records nothing can be replaced (the first import)
 		if (count("SELECT COUNT(*) FROM import_file WHERE status = ? AND accepted > 0", COMPLETED) > 0) {
-			updated = this.jdbc.update("UPDATE exchange_record SET superseded_by = ? WHERE superseded_by IS NULL "
-					+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
-					+ "AND record_id IN (SELECT record_id FROM exchange_record WHERE row_key BETWEEN ? AND ?)",
-					importId, importId, COMPLETED, RowKeys.first(importId), RowKeys.last(importId));
+			updated = supersedeEarlierCopies(importId);
 		}
 		Checkpoints.reach("publish");
 		ImportCounts counts = new ImportCounts(rowsRead, acceptedCount(importId), rejectedCount(importId), updated);
 		finish(importId, COMPLETED, counts, null);
 		return counts;
+	}
+
+	/**
+	 * Marks the visible records that this import replaces, a thousand ids per statement.
+	 * Not one statement with a subquery on the same table: the table changes with every
+	 * row updated, so H2 would run the subquery again for each, quadratic in the ids.
+	 */
+	private long supersedeEarlierCopies(long importId) {
+		List<String> ids = new ArrayList<>(SUPERSEDE_BATCH);
+		long[] updated = { 0 };
+		this.jdbc.query("SELECT record_id FROM exchange_record WHERE row_key BETWEEN ? AND ?", (ResultSet rs) -> {
+			ids.add(rs.getString(1));
+			if (ids.size() == SUPERSEDE_BATCH) {
+				updated[0] += supersede(importId, ids);
+				ids.clear();
+			}
+		}, RowKeys.first(importId), RowKeys.last(importId));
+		if (!ids.isEmpty()) {
+			updated[0] += supersede(importId, ids);
+		}
+		return updated[0];
+	}
+
+	private int supersede(long importId, List<String> ids) {
+		List<Object> args = new ArrayList<>(ids.size() + 3);
+		args.add(importId);
+		args.add(importId);
+		args.add(COMPLETED);
+		args.addAll(ids);
+		return this.jdbc.update(
+				"UPDATE exchange_record SET superseded_by = ? WHERE superseded_by IS NULL "
+						+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
+						+ "AND record_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+				args.toArray());
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package org.coordination.exchange.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,7 +16,9 @@ import org.coordination.exchange.record.RejectedRow;
 import org.coordination.exchange.record.Severity;
 import org.coordination.exchange.record.Side;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,14 +45,11 @@ public class StoredRecords {
 	private final JdbcTemplate jdbc;
 
 	public StoredRecords(JdbcTemplate jdbc) {
-		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-		this.jdbc.setFetchSize(FETCH_SIZE);
+		this.jdbc = jdbc;
 	}
 
 	public void forEachVisibleRecord(Consumer<ExchangeRecord> action) {
-		this.jdbc.query(VISIBLE_RECORDS, (ResultSet rs) -> {
-			action.accept(toRecord(rs));
-		});
+		stream(VISIBLE_RECORDS, (ResultSet rs) -> action.accept(toRecord(rs)));
 	}
 
 	/**
@@ -55,16 +57,55 @@ public class StoredRecords {
 	 * gives the same file. H2 sorts a large result on disk, so memory stays flat.
 	 */
 	public void forEachVisibleRecordByRecordId(Consumer<ExchangeRecord> action) {
-		this.jdbc.query(VISIBLE_RECORDS + " ORDER BY r.record_id", (ResultSet rs) -> {
-			action.accept(toRecord(rs));
-		});
+		stream(VISIBLE_RECORDS + " ORDER BY r.record_id", (ResultSet rs) -> action.accept(toRecord(rs)));
 	}
 
 	public void forEachRejectedRow(Consumer<RejectedRow> action) {
-		this.jdbc.query(REJECTED_ROWS, (ResultSet rs) -> {
-			action.accept(new RejectedRow(rs.getString(1), rs.getLong(2), rs.getString(3),
-					List.of(rs.getString(4).split(";")), rs.getString(5)));
+		stream(REJECTED_ROWS, (ResultSet rs) -> action.accept(new RejectedRow(rs.getString(1), rs.getLong(2),
+				rs.getString(3), List.of(rs.getString(4).split(";")), rs.getString(5))));
+	}
+
+	/**
+	 * Runs a query whose rows are handled one at a time as they come, never all held: H2
+	 * executes it lazily (for this query only: a lazy H2 evaluates an {@code IN} subquery
+	 * once per row, which made a publish quadratic), and a database that streams only
+	 * inside a transaction, such as PostgreSQL, gets one (read-only, rolled back).
+	 */
+	private void stream(String sql, RowCallbackHandler rows) {
+		this.jdbc.execute((ConnectionCallback<Void>) (Connection connection) -> {
+			boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+			boolean autoCommit = connection.getAutoCommit();
+			if (h2) {
+				setLazy(connection, true);
+			}
+			if (autoCommit) {
+				connection.setAutoCommit(false);
+			}
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setFetchSize(FETCH_SIZE);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						rows.processRow(rs);
+					}
+				}
+			}
+			finally {
+				if (autoCommit) {
+					connection.rollback();
+					connection.setAutoCommit(true);
+				}
+				if (h2) {
+					setLazy(connection, false);
+				}
+			}
+			return null;
 		});
+	}
+
+	private static void setLazy(Connection connection, boolean lazy) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
+		}
 	}
 
 	private static ExchangeRecord toRecord(ResultSet rs) throws SQLException {

@@ -119,16 +119,21 @@ class CrashRecoveryCliTests {
 		stopped.awaitLine("checkpoint chunk-20");
 		stopped.terminate();
 		// the signal comes while chunk 20 is written; the stop is applied at the end of a
-		// chunk, so the step ends after chunk 21 with both committed
+		// chunk, so the step ends after chunk 21 with both committed. b-small.csv,
+		// imported
+		// beside it, waits for its turn to publish and stops before publishing.
 
 		assertThat(stopped.waitForExit()).isEqualTo(1);
 		assertThat(stopped.errLines()).as(stopped.out())
 			.containsExactly(
 					"error: stopped on request; the reports were not rebuilt. Run the same command again to resume.");
-		assertThat(stopped.out()).contains("a-big.csv: stopped on request after 21000 rows");
-		assertThat(query(this.work, "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STOPPED");
-		assertThat(query(this.work, "SELECT STATUS || ' ' || READ_COUNT FROM BATCH_STEP_EXECUTION"))
-			.containsExactly("STOPPED 21000");
+		assertThat(stopped.out()).contains("a-big.csv: stopped on request after 21000 rows")
+			.contains("b-small.csv: stopped on request after 3 rows");
+		assertThat(query(this.work, "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STOPPED", "STOPPED");
+		assertThat(query(this.work, "SELECT STEP_NAME || ' ' || STATUS || ' ' || READ_COUNT FROM BATCH_STEP_EXECUTION"))
+			.containsExactlyInAnyOrder("importStep STOPPED 21000", "importStep COMPLETED 3", "publishStep STOPPED 0");
+		assertThat(query(this.work, "SELECT COUNT(*) FROM import_file WHERE status = 'COMPLETED'"))
+			.containsExactly("0");
 		assertThat(query(this.work, "SELECT status FROM exchange_run")).containsExactly("STOPPED");
 
 		JarProcess rerun = JarProcess.run(this.work, "run", "--input", input.toString());

@@ -62,10 +62,10 @@ class StoreOptionsTests {
 	@Test
 	void urlAsksForEncryptionAndSendsH2TracesToTheLog() {
 		Path base = Path.of("data/exchanges").toAbsolutePath();
-		assertThat(options("data/exchanges", null).jdbcUrl(false)).isEqualTo("jdbc:h2:file:" + base
-				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4;LAZY_QUERY_EXECUTION=TRUE");
-		assertThat(options("data/exchanges", "k").jdbcUrl(true)).isEqualTo("jdbc:h2:file:" + base
-				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4;LAZY_QUERY_EXECUTION=TRUE;CIPHER=AES");
+		assertThat(options("data/exchanges", null).jdbcUrl(false))
+			.isEqualTo("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4");
+		assertThat(options("data/exchanges", "k").jdbcUrl(true))
+			.isEqualTo("jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4;CIPHER=AES");
 		assertThat(options("jdbc:h2:mem:x", null).jdbcUrl(false)).isEqualTo("jdbc:h2:mem:x");
 	}
 
