@@ -13,6 +13,7 @@ import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.InputFileException;
 import org.coordination.exchange.input.InputFiles;
 import org.coordination.exchange.input.RawRecord;
+import org.coordination.exchange.input.ReadAheadRecords;
 import org.coordination.exchange.job.ExchangeRecordProcessor;
 import org.coordination.exchange.record.RejectedRow;
 import org.coordination.exchange.report.CsvReportWriter;
@@ -88,10 +89,11 @@ class ValidateCommand implements Callable<Integer> {
 	private void check(Path file, ReferenceData referenceData, LocalDate runDate, long[] counts, List<String> errors,
 			Consumer<RejectedRow> action) {
 		try (ExchangeFileReader reader = ExchangeFileReader.open(file,
-				new CsvOptions(this.input.encoding, this.input.separator))) {
+				new CsvOptions(this.input.encoding, this.input.separator));
+				ReadAheadRecords records = new ReadAheadRecords(reader)) {
 			ExchangeRecordProcessor processor = ExchangeRecordProcessor.forFile(file, reader::header,
 					new ExchangeRecordValidator(referenceData, runDate));
-			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
+			for (RawRecord record = records.next(); record != null; record = records.next()) {
 				counts[0]++;
 				ImportedRow row = processor.process(record);
 				if (row.rejected() != null) {

@@ -36,7 +36,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWriteListener<ImportedRow> {
 
-	static final int READ_AHEAD = 2000;
+	static final int READ_AHEAD = 500;
 
 	private static final Object END = new Object();
 
