@@ -1,5 +1,7 @@
 package org.coordination.exchange.job;
 
+import java.util.Optional;
+
 import org.coordination.exchange.input.InputFileException;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportStore.ImportCounts;
@@ -36,12 +38,15 @@ public class FileImportLauncher {
 
 	private final ImportStore importStore;
 
-	FileImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job importFileJob,
-			ImportStore importStore) {
+	private final PublishTurns publishTurns;
+
+	FileImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job importFileJob, ImportStore importStore,
+			PublishTurns publishTurns) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.importFileJob = importFileJob;
 		this.importStore = importStore;
+		this.publishTurns = publishTurns;
 	}
 
 	public ImportOutcome importFile(ImportJobParameters parameters) {
@@ -53,7 +58,12 @@ public class FileImportLauncher {
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			JobExecution last = this.jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME, jobParameters);
-			return ImportOutcome.imported(this.importStore.counts(last.getJobInstanceId()).orElseThrow(), -1);
+			long importId = last.getJobInstanceId();
+			// imported, then withdrawn when its run's reports could not be written: its
+			// rows are staged, so it is only published again (in its turn)
+			awaitTurn(parameters.position());
+			Optional<ImportCounts> republished = this.importStore.republish(importId, parameters.runId());
+			return ImportOutcome.imported(republished.or(() -> this.importStore.counts(importId)).orElseThrow(), -1);
 		}
 		catch (Exception ex) {
 			return ImportOutcome.failed(ex.getMessage(), null);
@@ -75,6 +85,15 @@ public class FileImportLauncher {
 			return ImportOutcome.unusable(message);
 		}
 		return ImportOutcome.failed(message, counts);
+	}
+
+	private void awaitTurn(long position) {
+		try {
+			this.publishTurns.awaitTurn(position);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

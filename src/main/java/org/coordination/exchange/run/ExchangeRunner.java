@@ -116,7 +116,11 @@ public class ExchangeRunner {
 				reportsWritten = true;
 			}
 			catch (ReportWriteException ex) {
-				tally.failed(ex.getMessage() + "; the previous reports are unchanged", err);
+				// the store goes back to what the previous reports show
+				String withdrawn = (this.importStore.revertRun(runId) > 0)
+						? "; this run's imports were withdrawn from the store and the next run publishes them again"
+						: "";
+				tally.failed(ex.getMessage() + "; the previous reports are unchanged" + withdrawn, err);
 			}
 		}
 		Instant finished = Instant.now();

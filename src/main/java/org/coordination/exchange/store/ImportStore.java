@@ -31,6 +31,9 @@ public class ImportStore {
 
 	static final String FAILED = "FAILED";
 
+	/** Published, then withdrawn because the run's reports could not be written. */
+	static final String REVERTED = "REVERTED";
+
 	private static final int SUPERSEDE_BATCH = 1000;
 
 	private final JdbcTemplate jdbc;
@@ -102,6 +105,41 @@ public class ImportStore {
 		ImportCounts counts = new ImportCounts(rowsRead, acceptedCount(importId), rejectedCount(importId), updated);
 		finish(importId, COMPLETED, counts, null);
 		return counts;
+	}
+
+	/**
+	 * Withdraws the imports a run published, latest first, in one transaction: the
+	 * records they replaced are visible again and theirs are not, so the store is as
+	 * before the run (used when its reports could not be written). Their staged rows
+	 * stay: the next run publishes them again without reading the files.
+	 * @return how many imports were withdrawn
+	 */
+	@Transactional
+	public int revertRun(long runId) {
+		List<Long> published = this.jdbc.queryForList(
+				"SELECT import_id FROM import_file WHERE run_id = ? AND status = ? ORDER BY import_order DESC",
+				Long.class, runId, COMPLETED);
+		for (long importId : published) {
+			this.jdbc.update("UPDATE exchange_record SET superseded_by = NULL WHERE superseded_by = ?", importId);
+			this.jdbc.update("UPDATE import_file SET status = ?, message = ? WHERE import_id = ?", REVERTED,
+					"withdrawn: the run's reports could not be written", importId);
+		}
+		return published.size();
+	}
+
+	/**
+	 * Publishes again an import that a run withdrew ({@link #revertRun}), for this run.
+	 * @return its counts, or empty when the import was not withdrawn
+	 */
+	@Transactional
+	public Optional<ImportCounts> republish(long importId, long runId) {
+		List<Long> rowsRead = this.jdbc.queryForList(
+				"SELECT rows_read FROM import_file WHERE import_id = ? AND status = ?", Long.class, importId, REVERTED);
+		if (rowsRead.isEmpty()) {
+			return Optional.empty();
+		}
+		this.jdbc.update("UPDATE import_file SET run_id = ? WHERE import_id = ?", runId, importId);
+		return Optional.of(publish(importId, rowsRead.get(0)));
 	}
 
 	/**

@@ -36,11 +36,11 @@ public class StoredRecords {
 			+ "WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL";
 
 	// Rejects of the latest finished attempt of each file name: a file imported again
-	// replaces its earlier rejects.
+	// replaces its earlier rejects. A withdrawn import (reports not written) does not.
 	private static final String REJECTED_ROWS = "SELECT f.file_name, r.line_number, r.record_id, r.reasons, r.raw "
 			+ "FROM rejected_row r JOIN import_file f ON f.import_id = r.import_id "
-			+ "WHERE f.import_order = (SELECT MAX(g.import_order) FROM import_file g WHERE g.file_name = f.file_name) "
-			+ "ORDER BY f.import_order, r.line_number";
+			+ "WHERE f.import_order = (SELECT MAX(g.import_order) FROM import_file g WHERE g.file_name = f.file_name "
+			+ "AND g.status <> 'REVERTED') " + "ORDER BY f.import_order, r.line_number";
 
 	private final JdbcTemplate jdbc;
 
