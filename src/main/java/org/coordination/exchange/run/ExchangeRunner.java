@@ -83,6 +83,18 @@ public class ExchangeRunner {
 		this.importThreads = Math.max(1, importThreads);
 	}
 
+	/** This runner importing up to this many files side by side. */
+	ExchangeRunner withImportThreads(int threads) {
+		return new ExchangeRunner(this.launcher, this.importStore, this.reportPublisher, this.runHistory,
+				this.publishTurns, threads);
+	}
+
+	/** This runner writing its reports with another publisher. */
+	ExchangeRunner withReportPublisher(ReportPublisher publisher) {
+		return new ExchangeRunner(this.launcher, this.importStore, publisher, this.runHistory, this.publishTurns,
+				this.importThreads);
+	}
+
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
 		// reports that cannot be written stop the run before the store changes
 		try {

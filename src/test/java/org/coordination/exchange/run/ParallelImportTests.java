@@ -11,16 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.coordination.exchange.ExchangeReportsApplication;
-import org.coordination.exchange.job.FileImportLauncher;
-import org.coordination.exchange.job.PublishTurns;
-import org.coordination.exchange.report.ReportPublisher;
 import org.coordination.exchange.sample.SampleGenerator;
-import org.coordination.exchange.store.ImportStore;
-import org.coordination.exchange.store.RunHistory;
 import org.coordination.exchange.store.StoreCleaner;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,21 +35,6 @@ class ParallelImportTests extends RunnerTestSupport {
 			+ "|| r.exchange_date || '|' || r.stage || '|' || r.side || '|' || COALESCE(r.service_branch, '') "
 			+ "FROM exchange_record r JOIN import_file f ON f.import_id = r.import_id "
 			+ "WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL ORDER BY r.record_id";
-
-	@Autowired
-	FileImportLauncher launcher;
-
-	@Autowired
-	ImportStore importStore;
-
-	@Autowired
-	ReportPublisher reportPublisher;
-
-	@Autowired
-	RunHistory runHistory;
-
-	@Autowired
-	PublishTurns publishTurns;
 
 	@Test
 	void fourFilesSideBySideEndAsOneAtATime() throws IOException {
@@ -87,8 +66,7 @@ class ParallelImportTests extends RunnerTestSupport {
 	}
 
 	private Outcome runWith(int threads, Path input, Path reports) {
-		ExchangeRunner runner = new ExchangeRunner(this.launcher, this.importStore, this.reportPublisher,
-				this.runHistory, this.publishTurns, threads);
+		ExchangeRunner runner = this.runner.withImportThreads(threads);
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int exit = runner.run(new RunRequest(List.of(input), reports, 1_000_000, StandardCharsets.UTF_8, null, false),

@@ -14,17 +14,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.coordination.exchange.ExchangeReportsApplication;
-import org.coordination.exchange.job.FileImportLauncher;
-import org.coordination.exchange.job.PublishTurns;
 import org.coordination.exchange.record.ExchangeRecord;
 import org.coordination.exchange.report.ExcelReportWriter;
 import org.coordination.exchange.report.ReportPublisher;
-import org.coordination.exchange.store.ImportStore;
-import org.coordination.exchange.store.RunHistory;
 import org.coordination.exchange.store.StoredRecords;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,21 +38,6 @@ class ReportFailureTests extends RunnerTestSupport {
 			+ "JOIN import_file f ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' "
 			+ "AND r.superseded_by IS NULL ORDER BY r.record_id";
 
-	@Autowired
-	FileImportLauncher launcher;
-
-	@Autowired
-	ImportStore importStore;
-
-	@Autowired
-	ReportPublisher reportPublisher;
-
-	@Autowired
-	RunHistory runHistory;
-
-	@Autowired
-	PublishTurns publishTurns;
-
 	@Test
 	void diskFullWhileWritingReportsLeavesReportsAndStoreAsBefore() throws IOException {
 		Path reports = this.work.resolve("reports");
@@ -71,8 +51,8 @@ class ReportFailureTests extends RunnerTestSupport {
 				throw new UncheckedIOException(new IOException("No space left on device"));
 			}
 		};
-		ExchangeRunner failing = new ExchangeRunner(this.launcher, this.importStore,
-				new ReportPublisher(diskFull, ExcelReportWriter.DEFAULT_OFFICE), this.runHistory, this.publishTurns, 2);
+		ExchangeRunner failing = this.runner
+			.withReportPublisher(new ReportPublisher(diskFull, ExcelReportWriter.DEFAULT_OFFICE));
 		StringWriter err = new StringWriter();
 		int exit = failing.run(
 				new RunRequest(List.of(FIXTURES.resolve("stage-3.csv"), FIXTURES.resolve("corrections.csv")), reports,
