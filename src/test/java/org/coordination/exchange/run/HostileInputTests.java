@@ -401,7 +401,10 @@ class HostileInputTests extends RunnerTestSupport {
 
 		assertThat(exit).isEqualTo(1);
 		assertThat(this.err.toString().lines()).containsExactly("error: cannot write reports to " + reports
-				+ ": a folder named exchange_report.xlsx is in the way; the previous reports are unchanged");
+				+ ": a folder named exchange_report.xlsx is in the way; the previous reports are unchanged; this run's "
+				+ "imports were withdrawn from the store and the next run publishes them again");
+		assertThat(this.jdbc.queryForList("SELECT status FROM import_file ORDER BY import_id", String.class))
+			.containsExactly("COMPLETED", "REVERTED");
 		assertThat(snapshot(reports)).isEqualTo(before);
 		try (var files = Files.list(reports)) {
 			assertThat(files.map((f) -> f.getFileName().toString())).containsExactlyInAnyOrder("stage_summary.csv",
