@@ -208,10 +208,17 @@ class HostileInputCliTests {
 
 		assertThat(result.exit()).isEqualTo(1);
 		assertThat(result.err().lines()).containsExactly("error: cannot write reports to reports: No space left on "
-				+ "device; the previous reports are unchanged");
+				+ "device; the previous reports are unchanged; this run's imports were withdrawn from the store and "
+				+ "the next run publishes them again");
 		Map<String, byte[]> after = contents(reports);
 		assertThat(after.keySet()).isEqualTo(before.keySet());
 		after.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
+		// the store shows what the previous reports show: stage-3.csv's records only
+		assertThat(CrashRecoveryCliTests.query(this.work,
+				"SELECT f.file_name || ' ' || COUNT(*) FROM exchange_record r "
+						+ "JOIN import_file f ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' "
+						+ "AND r.superseded_by IS NULL GROUP BY f.file_name"))
+			.containsExactly("stage-3.csv 3");
 	}
 
 	// the store
