@@ -36,6 +36,8 @@ public class ImportStore {
 
 	private static final int SUPERSEDE_BATCH = 1000;
 
+	private static final int MAX_LISTED_IMPORTS = 1000;
+
 	private final JdbcTemplate jdbc;
 
 	public ImportStore(JdbcTemplate jdbc) {
@@ -148,32 +150,43 @@ public class ImportStore {
 	 * row updated, so H2 would run the subquery again for each, quadratic in the ids.
 	 */
 	private long supersedeEarlierCopies(long importId) {
+		// only records of visible imports are marked: a failed or unfinished import's
+		// rows
+		// stay unmarked, so if it is published later its records replace these. Imports
+		// of the same run may be staging meanwhile; they are never in this list. Named
+		// here rather than by a subquery, which H2 would run again for every row updated.
+		List<Long> visible = this.jdbc.queryForList("SELECT import_id FROM import_file WHERE status = ?", Long.class,
+				COMPLETED);
+		String whichImports = (visible.size() <= MAX_LISTED_IMPORTS) ? "(" + placeholders(visible.size()) + ")"
+				: "(SELECT import_id FROM import_file WHERE status = 'COMPLETED')";
+		List<Object> listed = (visible.size() <= MAX_LISTED_IMPORTS) ? List.copyOf(visible) : List.of();
 		List<String> ids = new ArrayList<>(SUPERSEDE_BATCH);
 		long[] updated = { 0 };
 		this.jdbc.query("SELECT record_id FROM exchange_record WHERE row_key BETWEEN ? AND ?", (ResultSet rs) -> {
 			ids.add(rs.getString(1));
 			if (ids.size() == SUPERSEDE_BATCH) {
-				updated[0] += supersede(importId, ids);
+				updated[0] += supersede(importId, whichImports, listed, ids);
 				ids.clear();
 			}
 		}, RowKeys.first(importId), RowKeys.last(importId));
 		if (!ids.isEmpty()) {
-			updated[0] += supersede(importId, ids);
+			updated[0] += supersede(importId, whichImports, listed, ids);
 		}
 		return updated[0];
 	}
 
-	private int supersede(long importId, List<String> ids) {
-		List<Object> args = new ArrayList<>(ids.size() + 3);
+	private int supersede(long importId, String whichImports, List<Object> listed, List<String> ids) {
+		List<Object> args = new ArrayList<>(ids.size() + listed.size() + 1);
 		args.add(importId);
-		args.add(importId);
-		args.add(COMPLETED);
 		args.addAll(ids);
-		return this.jdbc.update(
-				"UPDATE exchange_record SET superseded_by = ? WHERE superseded_by IS NULL "
-						+ "AND import_id <> ? AND import_id IN (SELECT import_id FROM import_file WHERE status = ?) "
-						+ "AND record_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+		args.addAll(listed);
+		return this.jdbc.update("UPDATE exchange_record SET superseded_by = ? WHERE record_id IN ("
+				+ placeholders(ids.size()) + ") AND superseded_by IS NULL AND import_id IN " + whichImports,
 				args.toArray());
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	/**
