@@ -175,14 +175,27 @@ public class ImportStore {
 		return updated[0];
 	}
 
+	/**
+	 * One statement per id, sent as one JDBC batch: each finds its rows through the
+	 * {@code record_id} index (an {@code IN} list of many ids is checked value by value
+	 * against every row found, a thousand times the work).
+	 */
 	private int supersede(long importId, String whichImports, List<Object> listed, List<String> ids) {
-		List<Object> args = new ArrayList<>(ids.size() + listed.size() + 1);
-		args.add(importId);
-		args.addAll(ids);
-		args.addAll(listed);
-		return this.jdbc.update("UPDATE exchange_record SET superseded_by = ? WHERE record_id IN ("
-				+ placeholders(ids.size()) + ") AND superseded_by IS NULL AND import_id IN " + whichImports,
-				args.toArray());
+		int[][] counts = this.jdbc.batchUpdate("UPDATE exchange_record SET superseded_by = ? WHERE record_id = ? "
+				+ "AND superseded_by IS NULL AND import_id IN " + whichImports, ids, ids.size(), (ps, id) -> {
+					ps.setLong(1, importId);
+					ps.setString(2, id);
+					for (int i = 0; i < listed.size(); i++) {
+						ps.setObject(3 + i, listed.get(i));
+					}
+				});
+		int updated = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				updated += count;
+			}
+		}
+		return updated;
 	}
 
 	private static String placeholders(int count) {
