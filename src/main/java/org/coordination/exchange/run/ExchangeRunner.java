@@ -40,6 +40,7 @@ import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportStore.ImportCounts;
 import org.coordination.exchange.store.RunHistory;
 import org.coordination.exchange.store.RunHistory.RunRecord;
+import org.coordination.exchange.store.RunLock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -72,8 +73,10 @@ public class ExchangeRunner {
 
 	private final int importThreads;
 
+	private final RunLock runLock;
+
 	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory, PublishTurns publishTurns,
+			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock,
 			@Value("${exchange.import-threads:2}") int importThreads) {
 		this.launcher = launcher;
 		this.importStore = importStore;
@@ -81,6 +84,7 @@ public class ExchangeRunner {
 		this.runHistory = runHistory;
 		this.publishTurns = publishTurns;
 		this.importThreads = Math.max(1, importThreads);
+		this.runLock = runLock;
 	}
 
 	/** This runner importing up to this many files side by side. */
@@ -96,6 +100,28 @@ public class ExchangeRunner {
 	}
 
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
+		return run(request, null, out, err);
+	}
+
+	/**
+	 * One run, holding the store's run lock throughout.
+	 * @param scheduledFor the tick of the schedule this run is for, or {@code null} for a
+	 * manual run: a tick that another process already ran is skipped
+	 * @throws org.coordination.exchange.store.StoreInUseException when another process is
+	 * running on the store
+	 */
+	public int run(RunRequest request, Instant scheduledFor, PrintWriter out, PrintWriter err) {
+		try (RunLock.Held lock = this.runLock.acquire()) {
+			if (scheduledFor != null && this.runHistory.tickClaimed(scheduledFor)) {
+				out.println("The run scheduled for " + scheduledFor + " was made by another process; skipped.");
+				out.flush();
+				return OK;
+			}
+			return runLocked(request, scheduledFor, out, err);
+		}
+	}
+
+	private int runLocked(RunRequest request, Instant scheduledFor, PrintWriter out, PrintWriter err) {
 		// reports that cannot be written stop the run before the store changes
 		try {
 			ReportPublisher.checkWritable(request.outputDir());
@@ -110,7 +136,7 @@ public class ExchangeRunner {
 			out.println("Run " + interrupted + " was interrupted before it finished; its imports resume now.");
 		}
 		long runId = this.runHistory.start(started,
-				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")));
+				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")), scheduledFor);
 		Tally tally = new Tally();
 		importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
 		boolean reportsWritten = false;
