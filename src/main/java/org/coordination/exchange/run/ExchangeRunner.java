@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,9 +77,17 @@ public class ExchangeRunner {
 
 	private final RunLock runLock;
 
+	private final Clock clock;
+
+	/**
+	 * @param fixedTime for tests that compare whole workbooks: the instant every run
+	 * starts and ends at (ISO-8601), so that the Run sheet and the document's dates are
+	 * the same in each; empty for the real time
+	 */
 	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
 			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock,
-			@Value("${exchange.import-threads:2}") int importThreads) {
+			@Value("${exchange.import-threads:2}") int importThreads,
+			@Value("${exchange.test.fixed-time:}") String fixedTime) {
 		this.launcher = launcher;
 		this.importStore = importStore;
 		this.reportPublisher = reportPublisher;
@@ -85,6 +95,7 @@ public class ExchangeRunner {
 		this.publishTurns = publishTurns;
 		this.importThreads = Math.max(1, importThreads);
 		this.runLock = runLock;
+		this.clock = fixedTime.isEmpty() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixedTime), ZoneOffset.UTC);
 	}
 
 	/** This runner importing up to this many files side by side. */
@@ -129,7 +140,7 @@ public class ExchangeRunner {
 		catch (ReportWriteException ex) {
 			return outputUnusable(request, ex, err);
 		}
-		Instant started = Instant.now();
+		Instant started = Instant.now(this.clock);
 		LocalDate runDate = LocalDate.now();
 		GracefulShutdown shutdown = GracefulShutdown.current();
 		for (long interrupted : this.runHistory.markInterrupted()) {
@@ -148,7 +159,7 @@ public class ExchangeRunner {
 		else {
 			try {
 				this.reportPublisher.publish(
-						request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs, tally.rowsRead,
+						request.outputDir(), new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead,
 								tally.accepted, tally.rejected, tally.updated, version()),
 						request.excelCsv(), request.minCellCount());
 				reportsWritten = true;
@@ -161,7 +172,7 @@ public class ExchangeRunner {
 				tally.failed(ex.getMessage() + "; the previous reports are unchanged" + withdrawn, err);
 			}
 		}
-		Instant finished = Instant.now();
+		Instant finished = Instant.now(this.clock);
 		int exit = tally.exitCode();
 		this.runHistory.finish(runId,
 				new RunRecord(runId, started, finished, tally.status(), "", tally.count("IMPORTED"),

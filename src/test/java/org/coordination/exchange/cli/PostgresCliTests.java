@@ -1,0 +1,190 @@
+package org.coordination.exchange.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.coordination.exchange.store.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The jar on a real PostgreSQL store, each test on a new database: the same reports as on
+ * H2, byte for byte; kill -9 and the same command again; a second run refused by the run
+ * lock; two schedulers on one store; an H2 store migrated to PostgreSQL.
+ */
+@TestPostgres.Required
+class PostgresCliTests {
+
+	static final int ROWS = 10_000;
+
+	/** Every run starts and ends at this instant, so that whole workbooks compare. */
+	static final String FIXED_TIME = "-Dexchange.test.fixed-time=2026-11-25T12:00:00Z";
+
+	static final List<String> REPORTS = List.of("stage_summary.csv", "branch_summary.csv", "stage_branch.csv",
+			"conditions.csv", "rejected_records.csv", "exchange_report.xlsx");
+
+	@TempDir
+	static Path shared;
+
+	static Path input;
+
+	static Path h2Work;
+
+	static Map<String, byte[]> h2Reports;
+
+	static List<String> h2Store;
+
+	@TempDir
+	Path work;
+
+	String url;
+
+	@BeforeAll
+	static void runOnH2() throws Exception {
+		input = Files.createDirectories(shared.resolve("input"));
+		JarProcess generate = JarProcess.run(shared, "generate", "--rows", String.valueOf(ROWS), "--seed", "11",
+				"--output", input.resolve("a-big.csv").toString());
+		assertThat(generate.exitCode()).as(generate.out()).isZero();
+		Files.copy(Path.of("src/test/resources/fixtures/stage-1-2.csv"), input.resolve("b-small.csv"));
+		h2Work = Files.createDirectories(shared.resolve("h2"));
+		JarProcess run = JarProcess.start(h2Work, Map.of(), List.of(FIXED_TIME), "run", "--input", input.toString());
+		assertThat(run.waitForExit()).as(run.out() + run.errLines()).isZero();
+		h2Reports = reports(h2Work);
+		h2Store = new ArrayList<>(CrashRecoveryCliTests.query(h2Work, CrashRecoveryCliTests.VISIBLE_RECORDS));
+		h2Store.addAll(CrashRecoveryCliTests.query(h2Work, CrashRecoveryCliTests.REJECTED_ROWS));
+		assertThat(h2Store).hasSizeGreaterThan(ROWS / 2);
+	}
+
+	@BeforeEach
+	void newDatabase() {
+		this.url = TestPostgres.newDatabase();
+	}
+
+	@Test
+	void reportsFromPostgresAreByteIdenticalToThoseFromH2() throws Exception {
+		JarProcess run = JarProcess.start(this.work, TestPostgres.credentials(), List.of(FIXED_TIME), "run", "--input",
+				input.toString(), "--db", this.url);
+
+		assertThat(run.waitForExit()).as(run.out() + run.errLines()).isZero();
+		Map<String, byte[]> reports = reports(this.work);
+		for (String name : REPORTS) {
+			assertThat(reports.get(name)).as(name).isEqualTo(h2Reports.get(name));
+		}
+		assertThat(store()).isEqualTo(h2Store);
+	}
+
+	@Test
+	void killDuringImportThenRerunGivesTheSameResult() throws Exception {
+		JarProcess killed = JarProcess.start(this.work, TestPostgres.credentials(),
+				List.of("-Dexchange.test.checkpoint=chunk-5"), "run", "--input", input.toString(), "--db", this.url);
+		killed.awaitLine("checkpoint chunk-5");
+		killed.kill();
+
+		JarProcess rerun = JarProcess.run(this.work, TestPostgres.credentials(), "run", "--input", input.toString(),
+				"--db", this.url);
+
+		assertThat(rerun.exitCode()).as(rerun.out() + rerun.errLines()).isZero();
+		assertThat(rerun.out()).contains("Run 1 was interrupted before it finished; its imports resume now.")
+			.contains("a-big.csv: recovered an import left unfinished by a process that died")
+			.contains("a-big.csv: restarting an unfinished import, resuming after 4000 rows already imported");
+		assertThat(csvReports(this.work)).isEqualTo(csvReports(h2Work));
+		assertThat(store()).isEqualTo(h2Store);
+		JarProcess history = JarProcess.run(this.work, TestPostgres.credentials(), "history", "--db", this.url);
+		assertThat(history.out().lines().filter((line) -> line.startsWith("1 "))).singleElement()
+			.asString()
+			.contains(" INTERRUPTED ");
+		assertThat(history.out()).contains("restarted: " + input.resolve("a-big.csv") + " resumed after 4000 rows");
+	}
+
+	@Test
+	void secondRunOnTheSameStoreIsRefusedAndTheFirstIsUnaffected() throws Exception {
+		Path resume = this.work.resolve("resume");
+		JarProcess first = JarProcess.start(this.work, TestPostgres.credentials(),
+				List.of("-Dexchange.test.checkpoint=chunk-5", "-Dexchange.test.resume-file=" + resume), "run",
+				"--input", input.toString(), "--db", this.url);
+		first.awaitLine("checkpoint chunk-5");
+
+		Path elsewhere = Files.createDirectories(this.work.resolve("other-host"));
+		JarProcess second = JarProcess.run(elsewhere, TestPostgres.credentials(), "run", "--input", input.toString(),
+				"--db", this.url);
+		Files.createFile(resume);
+
+		assertThat(second.exitCode()).isEqualTo(1);
+		assertThat(second.errLines()).containsExactly("error: the store " + this.url + " is in use by another process "
+				+ "(a run in progress); nothing was done. Try again when it has finished.");
+		assertThat(first.waitForExit()).isZero();
+		assertThat(csvReports(this.work)).isEqualTo(csvReports(h2Work));
+		assertThat(store()).isEqualTo(h2Store);
+		assertThat(query("SELECT COUNT(*) FROM exchange_run")).containsExactly("1");
+	}
+
+	@Test
+	void aPasswordInTheUrlIsRefused() throws Exception {
+		JarProcess run = JarProcess.run(this.work, "run", "--input", input.toString(), "--db",
+				this.url + "?user=exchange&password=secret");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).containsExactly("error: --db: the URL holds a password; it would be visible to "
+				+ "every user of the machine. Put the user and password in EXCHANGE_DB_USER and EXCHANGE_DB_PASSWORD "
+				+ "(or a Spring profile's spring.datasource.username and .password) instead");
+		assertThat(query("SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	List<String> store() throws SQLException {
+		List<String> rows = new ArrayList<>(query(CrashRecoveryCliTests.VISIBLE_RECORDS));
+		rows.addAll(query(CrashRecoveryCliTests.REJECTED_ROWS));
+		return rows;
+	}
+
+	List<String> query(String sql) throws SQLException {
+		return query(this.url, sql);
+	}
+
+	static List<String> query(String url, String sql) throws SQLException {
+		try (Connection connection = TestPostgres.connect(url);
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			List<String> rows = new ArrayList<>();
+			while (rs.next()) {
+				rows.add(rs.getString(1));
+			}
+			return rows;
+		}
+	}
+
+	static Map<String, byte[]> reports(Path dir) throws IOException {
+		Map<String, byte[]> reports = new LinkedHashMap<>();
+		for (String name : REPORTS) {
+			reports.put(name, Files.readAllBytes(dir.resolve("reports").resolve(name)));
+		}
+		return reports;
+	}
+
+	static Map<String, String> csvReports(Path dir) throws IOException {
+		return CrashRecoveryCliTests.reports(dir);
+	}
+
+}
