@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.coordination.exchange.store.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +138,71 @@ class PostgresCliTests {
 		assertThat(csvReports(this.work)).isEqualTo(csvReports(h2Work));
 		assertThat(store()).isEqualTo(h2Store);
 		assertThat(query("SELECT COUNT(*) FROM exchange_run")).containsExactly("1");
+	}
+
+	@Test
+	void twoSchedulersMakeOneRunPerTickAndTheOtherCompletesTheRunOfAKilledOne() throws Exception {
+		Path hostA = Files.createDirectories(this.work.resolve("host-a"));
+		Path hostB = Files.createDirectories(this.work.resolve("host-b"));
+		String[] schedule = { "schedule", "--cron", "*/5 * * * * *", "--zone", "UTC", "--input", input.toString(),
+				"--db", this.url };
+		// A takes the first tick and is killed in the middle of its import
+		JarProcess a = JarProcess.start(hostA, TestPostgres.credentials(),
+				List.of("-Dexchange.test.checkpoint=chunk-5"), schedule);
+		a.awaitLine("checkpoint chunk-5");
+		JarProcess b = JarProcess.start(hostB, TestPostgres.credentials(), List.of(), schedule);
+		b.awaitLine((line) -> line.startsWith("Skipped the run at ")
+				&& line.endsWith(": the store is in use by another process (a run in progress)."), WAIT);
+		a.kill();
+
+		// B's next tick recovers A's import and completes it
+		b.awaitLine((line) -> line.startsWith("Run completed in "), WAIT);
+		assertThat(b.out()).contains("Run 1 was interrupted before it finished; its imports resume now.")
+			.contains("a-big.csv: recovered an import left unfinished by a process that died");
+		assertThat(store()).isEqualTo(h2Store);
+		assertThat(csvReports(hostB)).isEqualTo(csvReports(h2Work));
+
+		// A again beside B: both fire on every tick, one of them runs it
+		JarProcess again = JarProcess.start(hostA, TestPostgres.credentials(), List.of(), schedule);
+		for (int tick = 0; tick < 3; tick++) {
+			again.awaitLine((line) -> line.startsWith("Scheduled run at "), WAIT);
+		}
+		again.awaitLine((line) -> line.startsWith("Run completed in ") || line.startsWith("Skipped the run at ")
+				|| line.startsWith("The run scheduled for "), WAIT);
+		again.terminate();
+		b.terminate();
+		assertThat(again.waitForExit()).as(again.out() + again.errLines()).isIn(0, 1);
+		assertThat(b.waitForExit()).as(b.out() + b.errLines()).isIn(0, 1);
+
+		Map<String, String> runsPerTick = new TreeMap<>();
+		for (String row : query("SELECT scheduled_for || ' ' || COUNT(*) FROM exchange_run GROUP BY scheduled_for")) {
+			runsPerTick.put(row.substring(0, row.indexOf(' ')), row.substring(row.indexOf(' ') + 1));
+		}
+		assertThat(runsPerTick.values()).as("runs per tick: " + runsPerTick).containsOnly("1");
+		Set<String> bothFired = ticks(b);
+		bothFired.retainAll(ticks(again));
+		assertThat(bothFired).as("ticks both schedulers fired on").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(runsPerTick).as("a tick both fired on has its run").containsKeys(bothFired.toArray(String[]::new));
+		assertThat(query("SELECT status FROM exchange_run ORDER BY run_id").get(0)).isEqualTo("INTERRUPTED");
+		assertThat(store()).isEqualTo(h2Store);
+	}
+
+	static final Duration WAIT = Duration.ofSeconds(120);
+
+	private static final Pattern SCHEDULED = Pattern.compile("Scheduled run at (\\S+ \\S+) UTC");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** The ticks a scheduler fired on, as the instants the store records. */
+	static Set<String> ticks(JarProcess schedule) {
+		Set<String> ticks = new TreeSet<>();
+		Matcher matcher = SCHEDULED.matcher(schedule.out());
+		while (matcher.find()) {
+			ticks.add(ZonedDateTime.of(java.time.LocalDateTime.parse(matcher.group(1), TIME), ZoneOffset.UTC)
+				.toInstant()
+				.toString());
+		}
+		return ticks;
 	}
 
 	@Test
