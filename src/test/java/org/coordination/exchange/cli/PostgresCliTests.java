@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.coordination.exchange.store.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,6 +204,71 @@ class PostgresCliTests {
 				.toString());
 		}
 		return ticks;
+	}
+
+	@Test
+	void migratedH2StoreGoesOnOnPostgresExactlyAsOnH2() throws Exception {
+		// an H2 store with a completed import and one a killed run left unfinished
+		Path host = Files.createDirectories(this.work.resolve("host"));
+		JarProcess small = JarProcess.run(host, "run", "--input", input.resolve("b-small.csv").toString());
+		assertThat(small.exitCode()).isZero();
+		JarProcess killed = JarProcess.start(host, List.of("-Dexchange.test.checkpoint=chunk-5"), "run", "--input",
+				input.toString());
+		killed.awaitLine("checkpoint chunk-5");
+		killed.kill();
+		Path twin = Files.createDirectories(this.work.resolve("twin/data"));
+		try (Stream<Path> files = Files.list(host.resolve("data"))) {
+			for (Path file : files.toList()) {
+				Files.copy(file, twin.resolve(file.getFileName()));
+			}
+		}
+		twin = twin.getParent();
+
+		JarProcess migrate = JarProcess.run(host, TestPostgres.credentials(), "migrate-store", "--from",
+				"data/exchanges", "--to", this.url);
+
+		assertThat(migrate.exitCode()).as(migrate.out() + migrate.errLines()).isZero();
+		for (String table : List.of("batch_job_instance", "batch_job_execution", "batch_step_execution", "exchange_run",
+				"import_file", "exchange_record", "rejected_row")) {
+			String rows = CrashRecoveryCliTests.query(host, "SELECT COUNT(*) FROM " + table).get(0);
+			assertThat(migrate.out()).containsPattern("(?m)^" + table + " +" + rows + " +" + rows + "$");
+			assertThat(query("SELECT COUNT(*) FROM " + table)).containsExactly(rows);
+		}
+		assertThat(migrate.out().lines().toList()).last()
+			.asString()
+			.startsWith("Migrated data/exchanges to " + this.url + " in ")
+			.endsWith(": every table has the same number of rows.");
+
+		// the same command on the PostgreSQL store and on the H2 twin
+		JarProcess onPostgres = JarProcess.start(host, TestPostgres.credentials(), List.of(FIXED_TIME), "run",
+				"--input", input.toString(), "--db", this.url);
+		assertThat(onPostgres.waitForExit()).as(onPostgres.out() + onPostgres.errLines()).isZero();
+		JarProcess onH2 = JarProcess.start(twin, Map.of(), List.of(FIXED_TIME), "run", "--input", input.toString());
+		assertThat(onH2.waitForExit()).as(onH2.out() + onH2.errLines()).isZero();
+
+		assertThat(onPostgres.out()).contains("b-small.csv: already imported, skipped")
+			.contains("a-big.csv: restarting an unfinished import, resuming after 4000 rows already imported");
+		assertThat(withoutElapsedTime(onPostgres.out())).isEqualTo(withoutElapsedTime(onH2.out()));
+		Map<String, byte[]> reports = reports(host);
+		Map<String, byte[]> h2 = reports(twin);
+		for (String name : REPORTS) {
+			assertThat(reports.get(name)).as(name).isEqualTo(h2.get(name));
+		}
+		assertThat(store()).isEqualTo(CrashRecoveryCliTests.store(twin));
+		assertThat(JarProcess.run(host, TestPostgres.credentials(), "history", "--db", this.url).out())
+			.isEqualTo(JarProcess.run(twin, "history").out());
+
+		JarProcess again = JarProcess.run(host, TestPostgres.credentials(), "migrate-store", "--from", "data/exchanges",
+				"--to", this.url);
+		assertThat(again.exitCode()).isEqualTo(2);
+		assertThat(again.errLines()).singleElement()
+			.asString()
+			.startsWith("error: --to " + this.url + ": the target store is not empty (")
+			.endsWith(" rows); migrate-store copies into an empty store only");
+	}
+
+	static String withoutElapsedTime(String out) {
+		return out.replaceAll(" in \\d+\\.\\d s:", " in N s:");
 	}
 
 	@Test
