@@ -104,7 +104,7 @@ public final class TestPostgres {
 			dataSource.setJdbcUrl(newDatabase());
 			dataSource.setUsername(user());
 			dataSource.setPassword(password());
-			dataSource.setMaximumPoolSize(5);
+			dataSource.setMaximumPoolSize(9);
 			return dataSource;
 		}
 
