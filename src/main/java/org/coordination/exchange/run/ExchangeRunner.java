@@ -44,6 +44,7 @@ import org.coordination.exchange.store.RunHistory;
 import org.coordination.exchange.store.RunHistory.RunRecord;
 import org.coordination.exchange.store.RunLock;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -84,30 +85,37 @@ public class ExchangeRunner {
 	 * starts and ends at (ISO-8601), so that the Run sheet and the document's dates are
 	 * the same in each; empty for the real time
 	 */
+	@Autowired
 	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
 			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock,
 			@Value("${exchange.import-threads:2}") int importThreads,
 			@Value("${exchange.test.fixed-time:}") String fixedTime) {
+		this(launcher, importStore, reportPublisher, runHistory, publishTurns, runLock, importThreads,
+				fixedTime.isEmpty() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixedTime), ZoneOffset.UTC));
+	}
+
+	private ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
+			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock, int importThreads, Clock clock) {
 		this.launcher = launcher;
 		this.importStore = importStore;
 		this.reportPublisher = reportPublisher;
 		this.runHistory = runHistory;
 		this.publishTurns = publishTurns;
-		this.importThreads = Math.max(1, importThreads);
 		this.runLock = runLock;
-		this.clock = fixedTime.isEmpty() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixedTime), ZoneOffset.UTC);
+		this.importThreads = Math.max(1, importThreads);
+		this.clock = clock;
 	}
 
 	/** This runner importing up to this many files side by side. */
 	ExchangeRunner withImportThreads(int threads) {
 		return new ExchangeRunner(this.launcher, this.importStore, this.reportPublisher, this.runHistory,
-				this.publishTurns, threads);
+				this.publishTurns, this.runLock, threads, this.clock);
 	}
 
 	/** This runner writing its reports with another publisher. */
 	ExchangeRunner withReportPublisher(ReportPublisher publisher) {
 		return new ExchangeRunner(this.launcher, this.importStore, publisher, this.runHistory, this.publishTurns,
-				this.importThreads);
+				this.runLock, this.importThreads, this.clock);
 	}
 
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
