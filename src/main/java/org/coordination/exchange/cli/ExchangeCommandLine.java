@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "exchange-reports", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Imports exchange record CSV files into a store and writes the stakeholders' reports.",
 		subcommands = { RunCommand.class, ValidateCommand.class, HistoryCommand.class, ScheduleCommand.class,
-				ExportCommand.class, GenerateCommand.class })
+				ExportCommand.class, GenerateCommand.class, MigrateStoreCommand.class })
 public final class ExchangeCommandLine implements Runnable {
 
 	@CommandLine.Spec

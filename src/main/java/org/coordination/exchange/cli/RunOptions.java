@@ -2,6 +2,7 @@ package org.coordination.exchange.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.coordination.exchange.run.ExchangeRunner;
 import org.coordination.exchange.run.RunRequest;
@@ -53,13 +54,21 @@ class RunOptions {
 
 	/** One run on its own application context, closed (and the store released) after. */
 	int runOnce(PrintWriter out, PrintWriter err) {
+		return runOnce(null, out, err);
+	}
+
+	/**
+	 * One run on its own application context, for a tick of the schedule or, with
+	 * {@code null}, a manual run.
+	 */
+	int runOnce(Instant scheduledFor, PrintWriter out, PrintWriter err) {
 		Path branches = this.input.branchesFile();
 		try (ConfigurableApplicationContext context = this.store
 			.open("--exchange.branches-file=" + ((branches != null) ? branches.toAbsolutePath() : ""))) {
 			return context.getBean(ExchangeRunner.class)
 				.run(new RunRequest(this.input.inputs, this.output, this.maxRejects, this.input.encoding,
-						this.input.separator, this.excelCsv, (this.minCellCount != null) ? this.minCellCount : 0), out,
-						err);
+						this.input.separator, this.excelCsv, (this.minCellCount != null) ? this.minCellCount : 0),
+						scheduledFor, out, err);
 		}
 	}
 

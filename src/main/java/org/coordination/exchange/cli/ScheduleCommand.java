@@ -77,7 +77,7 @@ class ScheduleCommand implements Callable<Integer>, StoreCommand {
 			}
 			out.println("Scheduled run at " + describe(next));
 			out.flush();
-			int runExit = runOnce(commandLine, out, err);
+			int runExit = runOnce(next, out, err);
 			if (shutdown.requested()) {
 				exitCode = (runExit == ExchangeRunner.OK) ? 0 : 1;
 				break;
@@ -105,11 +105,21 @@ class ScheduleCommand implements Callable<Integer>, StoreCommand {
 	}
 
 	// A failed run is reported like a manual one and the schedule goes on.
-	private int runOnce(CommandLine commandLine, PrintWriter out, PrintWriter err) {
+	// The tick names the run: on a store shared by several schedulers one of them makes
+	// it.
+	private int runOnce(ZonedDateTime tick, PrintWriter out, PrintWriter err) {
 		try {
-			return this.options.runOnce(out, err);
+			return this.options.runOnce(tick.toInstant(), out, err);
 		}
 		catch (RuntimeException ex) {
+			if (Failures.storeInUse(ex)) {
+				// another process is running on the store: another scheduler making this
+				// tick's run, or a manual run; the schedule goes on
+				out.println("Skipped the run at " + describe(tick)
+						+ ": the store is in use by another process (a run in progress).");
+				out.flush();
+				return ExchangeRunner.OK;
+			}
 			Failures.Failure failure = Failures.of(ex, this.options.store.db);
 			err.println("error: " + failure.message());
 			err.flush();

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import org.coordination.exchange.ExchangeReportsApplication;
 import org.coordination.exchange.input.ExchangeFileReader;
@@ -41,7 +42,15 @@ class StoreOptions {
 	/** The environment variable holding the store's encryption key. */
 	static final String KEY_VARIABLE = "EXCHANGE_DB_KEY";
 
+	/** The environment variables holding the user and password of a server store. */
+	static final String USER_VARIABLE = "EXCHANGE_DB_USER";
+
+	static final String PASSWORD_VARIABLE = "EXCHANGE_DB_PASSWORD";
+
 	static final String STORE_SUFFIX = ".mv.db";
+
+	// a password in a JDBC URL: a password parameter, or user:password@ before the host
+	private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;]password=)|(//[^/?#@]*:[^/?#@]*@)");
 
 	static final String LOG_FILE = "exchange-reports.log";
 
@@ -51,9 +60,13 @@ class StoreOptions {
 	// the first bytes of an H2 file encrypted with CIPHER
 	private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
 
-	@Option(names = "--db", paramLabel = "PATH", defaultValue = "data/exchanges",
-			description = "The store: an H2 database file path without extension (default: ${DEFAULT-VALUE}). " + "Set "
-					+ KEY_VARIABLE + " to keep it encrypted.")
+	@Option(names = "--db", paramLabel = "PATH|URL",
+			defaultValue = "${sys:exchange.db:-${env:EXCHANGE_DB:-data/exchanges}}",
+			description = "The store: an H2 database file path without extension (default: ${DEFAULT-VALUE}; " + "set "
+					+ KEY_VARIABLE + " to keep it encrypted), or a JDBC URL such as "
+					+ "jdbc:postgresql://HOST:PORT/DB with the user and password in " + USER_VARIABLE + " and "
+					+ PASSWORD_VARIABLE + ", never in the URL. Also the property exchange.db or the "
+					+ "variable EXCHANGE_DB.")
 	String db;
 
 	/** Where the key is looked up; tests give their own environment. */
@@ -61,8 +74,12 @@ class StoreOptions {
 
 	/** Starts the application context on this store; migrations run on start. */
 	ConfigurableApplicationContext open(String... extraProperties) {
-		String key = key();
-		if (!this.db.startsWith("jdbc:")) {
+		boolean server = this.db.startsWith("jdbc:");
+		if (server) {
+			checkUrl();
+		}
+		String key = server ? null : key();
+		if (!server) {
 			prepareFiles(key);
 		}
 		SpringApplication application = new SpringApplication(ExchangeReportsApplication.class);
@@ -78,6 +95,13 @@ class StoreOptions {
 			application.addInitializers((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("exchangeStoreKey", Map.of("spring.datasource.password", key + " "))));
+		}
+		Map<String, Object> credentials = serverCredentials();
+		if (!credentials.isEmpty()) {
+			// from the environment, never the command line: they win over the defaults
+			application.addInitializers((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("exchangeStoreCredentials", credentials)));
 		}
 		List<String> args = new ArrayList<>();
 		args.add("--spring.datasource.url=" + jdbcUrl(key != null));
@@ -104,6 +128,36 @@ class StoreOptions {
 		// messages go to the log file instead.
 		return "jdbc:h2:file:" + base() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=4"
 				+ (encrypted ? ";CIPHER=AES" : "");
+	}
+
+	/**
+	 * A URL given on the command line is seen by everyone on the machine (the process
+	 * list, the shell's history): it must not carry a password.
+	 * @throws UnusableStoreException when it does
+	 */
+	void checkUrl() {
+		if (URL_PASSWORD.matcher(this.db).find()) {
+			throw new UnusableStoreException("--db: the URL holds a password; it would be visible to every user of "
+					+ "the machine. Put the user and password in " + USER_VARIABLE + " and " + PASSWORD_VARIABLE
+					+ " (or a Spring profile's spring.datasource.username and .password) instead", null);
+		}
+	}
+
+	/** The user and password of a server store, from the environment, if set there. */
+	Map<String, Object> serverCredentials() {
+		Map<String, Object> credentials = new java.util.HashMap<>();
+		if (!this.db.startsWith("jdbc:") || this.db.startsWith("jdbc:h2:")) {
+			return credentials;
+		}
+		String user = this.environment.apply(USER_VARIABLE);
+		String password = this.environment.apply(PASSWORD_VARIABLE);
+		if (user != null) {
+			credentials.put("spring.datasource.username", user);
+		}
+		if (password != null) {
+			credentials.put("spring.datasource.password", password);
+		}
+		return credentials;
 	}
 
 	/**

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,7 +42,9 @@ import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportStore.ImportCounts;
 import org.coordination.exchange.store.RunHistory;
 import org.coordination.exchange.store.RunHistory.RunRecord;
+import org.coordination.exchange.store.RunLock;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -72,30 +76,71 @@ public class ExchangeRunner {
 
 	private final int importThreads;
 
+	private final RunLock runLock;
+
+	private final Clock clock;
+
+	/**
+	 * @param fixedTime for tests that compare whole workbooks: the instant every run
+	 * starts and ends at (ISO-8601), so that the Run sheet and the document's dates are
+	 * the same in each; empty for the real time
+	 */
+	@Autowired
 	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory, PublishTurns publishTurns,
-			@Value("${exchange.import-threads:2}") int importThreads) {
+			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock,
+			@Value("${exchange.import-threads:2}") int importThreads,
+			@Value("${exchange.test.fixed-time:}") String fixedTime) {
+		this(launcher, importStore, reportPublisher, runHistory, publishTurns, runLock, importThreads,
+				fixedTime.isEmpty() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixedTime), ZoneOffset.UTC));
+	}
+
+	private ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
+			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock, int importThreads, Clock clock) {
 		this.launcher = launcher;
 		this.importStore = importStore;
 		this.reportPublisher = reportPublisher;
 		this.runHistory = runHistory;
 		this.publishTurns = publishTurns;
+		this.runLock = runLock;
 		this.importThreads = Math.max(1, importThreads);
+		this.clock = clock;
 	}
 
 	/** This runner importing up to this many files side by side. */
 	ExchangeRunner withImportThreads(int threads) {
 		return new ExchangeRunner(this.launcher, this.importStore, this.reportPublisher, this.runHistory,
-				this.publishTurns, threads);
+				this.publishTurns, this.runLock, threads, this.clock);
 	}
 
 	/** This runner writing its reports with another publisher. */
 	ExchangeRunner withReportPublisher(ReportPublisher publisher) {
 		return new ExchangeRunner(this.launcher, this.importStore, publisher, this.runHistory, this.publishTurns,
-				this.importThreads);
+				this.runLock, this.importThreads, this.clock);
 	}
 
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
+		return run(request, null, out, err);
+	}
+
+	/**
+	 * One run, holding the store's run lock throughout.
+	 * @param scheduledFor the tick of the schedule this run is for, or {@code null} for a
+	 * manual run: a tick that another process already ran is skipped
+	 * @throws org.coordination.exchange.store.StoreInUseException when another process is
+	 * running on the store
+	 */
+	public int run(RunRequest request, Instant scheduledFor, PrintWriter out, PrintWriter err) {
+		try (RunLock.Held lock = this.runLock.acquire()) {
+			if (scheduledFor != null && this.runHistory.tickClaimed(scheduledFor)) {
+				out.println("The run scheduled for " + scheduledFor + " was made by another process; skipped.");
+				out.flush();
+				return OK;
+			}
+			return runLocked(request, scheduledFor, out, err);
+		}
+	}
+
+	private int runLocked(RunRequest request, Instant scheduledFor, PrintWriter out, PrintWriter err) {
 		// reports that cannot be written stop the run before the store changes
 		try {
 			ReportPublisher.checkWritable(request.outputDir());
@@ -103,14 +148,14 @@ public class ExchangeRunner {
 		catch (ReportWriteException ex) {
 			return outputUnusable(request, ex, err);
 		}
-		Instant started = Instant.now();
+		Instant started = Instant.now(this.clock);
 		LocalDate runDate = LocalDate.now();
 		GracefulShutdown shutdown = GracefulShutdown.current();
 		for (long interrupted : this.runHistory.markInterrupted()) {
 			out.println("Run " + interrupted + " was interrupted before it finished; its imports resume now.");
 		}
 		long runId = this.runHistory.start(started,
-				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")));
+				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")), scheduledFor);
 		Tally tally = new Tally();
 		importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
 		boolean reportsWritten = false;
@@ -122,7 +167,7 @@ public class ExchangeRunner {
 		else {
 			try {
 				this.reportPublisher.publish(
-						request.outputDir(), new RunInfo(started, Instant.now(), tally.inputs, tally.rowsRead,
+						request.outputDir(), new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead,
 								tally.accepted, tally.rejected, tally.updated, version()),
 						request.excelCsv(), request.minCellCount());
 				reportsWritten = true;
@@ -135,7 +180,7 @@ public class ExchangeRunner {
 				tally.failed(ex.getMessage() + "; the previous reports are unchanged" + withdrawn, err);
 			}
 		}
-		Instant finished = Instant.now();
+		Instant finished = Instant.now(this.clock);
 		int exit = tally.exitCode();
 		this.runHistory.finish(runId,
 				new RunRecord(runId, started, finished, tally.status(), "", tally.count("IMPORTED"),

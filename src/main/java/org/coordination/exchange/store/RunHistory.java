@@ -19,10 +19,27 @@ public class RunHistory {
 
 	/** Records a run as started and returns its id. */
 	public long start(Instant startedAt, String inputs) {
+		return start(startedAt, inputs, null);
+	}
+
+	/**
+	 * Records a run as started and returns its id; a scheduled run names its tick, which
+	 * no other run may claim (see {@link #tickClaimed}). Callers hold the run lock.
+	 */
+	public long start(Instant startedAt, String inputs, Instant scheduledFor) {
 		Long id = this.jdbc.queryForObject("SELECT COALESCE(MAX(run_id), 0) + 1 FROM exchange_run", Long.class);
-		this.jdbc.update("INSERT INTO exchange_run (run_id, started_at, status, inputs) VALUES (?, ?, ?, ?)", id,
-				Timestamp.from(startedAt), "STARTED", inputs);
+		this.jdbc.update(
+				"INSERT INTO exchange_run (run_id, started_at, status, inputs, scheduled_for) VALUES (?, ?, ?, ?, ?)",
+				id, Timestamp.from(startedAt), "STARTED", inputs,
+				(scheduledFor != null) ? scheduledFor.toString() : null);
 		return id;
+	}
+
+	/** Whether a run was already made for this tick of the schedule, by any process. */
+	public boolean tickClaimed(Instant scheduledFor) {
+		Long runs = this.jdbc.queryForObject("SELECT COUNT(*) FROM exchange_run WHERE scheduled_for = ?", Long.class,
+				scheduledFor.toString());
+		return runs != null && runs > 0;
 	}
 
 	public void finish(long runId, RunRecord run) {

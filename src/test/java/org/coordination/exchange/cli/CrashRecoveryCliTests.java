@@ -228,18 +228,23 @@ class CrashRecoveryCliTests {
 
 	/** The visible records and the rejected rows, as reports would see them. */
 	static List<String> store(Path dir) throws SQLException {
-		List<String> rows = new ArrayList<>(query(dir,
-				"SELECT r.record_id || '|' || r.exchange_date || '|' || r.agreement || '|' || r.stage || '|' "
-						+ "|| r.side || '|' || r.category || '|' || COALESCE(r.service_branch, '') || '|' "
-						+ "|| COALESCE(r.rank_group, '') || '|' || COALESCE(CAST(r.age AS VARCHAR), '') || '|' "
-						+ "|| COALESCE(CAST(r.captured_on AS VARCHAR), '') || '|' || r.conditions || '|' "
-						+ "|| COALESCE(r.severity, '') FROM exchange_record r JOIN import_file f "
-						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL "
-						+ "ORDER BY r.record_id"));
-		rows.addAll(query(dir, "SELECT f.file_name || '|' || r.line_number || '|' || r.reasons FROM rejected_row r "
-				+ "JOIN import_file f ON f.import_id = r.import_id ORDER BY f.file_name, r.line_number"));
+		List<String> rows = new ArrayList<>(query(dir, VISIBLE_RECORDS));
+		rows.addAll(query(dir, REJECTED_ROWS));
 		return rows;
 	}
+
+	/** The visible records, one line each (portable SQL: H2 and PostgreSQL). */
+	static final String VISIBLE_RECORDS = "SELECT r.record_id || '|' || r.exchange_date || '|' || r.agreement || '|' "
+			+ "|| r.stage || '|' || r.side || '|' || r.category || '|' || COALESCE(r.service_branch, '') || '|' "
+			+ "|| COALESCE(r.rank_group, '') || '|' || COALESCE(CAST(r.age AS VARCHAR), '') || '|' "
+			+ "|| COALESCE(CAST(r.captured_on AS VARCHAR), '') || '|' || r.conditions || '|' "
+			+ "|| COALESCE(r.severity, '') FROM exchange_record r JOIN import_file f "
+			+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL "
+			+ "ORDER BY r.record_id";
+
+	/** The rejected rows, one line each. */
+	static final String REJECTED_ROWS = "SELECT f.file_name || '|' || r.line_number || '|' || r.reasons "
+			+ "FROM rejected_row r JOIN import_file f ON f.import_id = r.import_id ORDER BY f.file_name, r.line_number";
 
 	static List<String> query(Path dir, String sql) throws SQLException {
 		String url = "jdbc:h2:file:" + dir.resolve("data/exchanges").toAbsolutePath();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -40,6 +41,15 @@ final class JarProcess {
 
 	/** Starts the jar in {@code dir} with the given system properties and arguments. */
 	static JarProcess start(Path dir, List<String> systemProperties, String... args) throws IOException {
+		return start(dir, Map.of(), systemProperties, args);
+	}
+
+	/**
+	 * Starts the jar in {@code dir} with these environment variables added, system
+	 * properties and arguments.
+	 */
+	static JarProcess start(Path dir, Map<String, String> environment, List<String> systemProperties, String... args)
+			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
@@ -49,12 +59,20 @@ final class JarProcess {
 		command.add(jar());
 		command.addAll(List.of(args));
 		dir.resolve("tmp").toFile().mkdirs();
-		return new JarProcess(new ProcessBuilder(command).directory(dir.toFile()).start());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+		builder.environment().putAll(environment);
+		return new JarProcess(builder.start());
 	}
 
 	/** Runs the jar to its end. */
 	static JarProcess run(Path dir, String... args) throws IOException, InterruptedException {
-		JarProcess process = start(dir, List.of(), args);
+		return run(dir, Map.of(), args);
+	}
+
+	/** Runs the jar to its end with these environment variables added. */
+	static JarProcess run(Path dir, Map<String, String> environment, String... args)
+			throws IOException, InterruptedException {
+		JarProcess process = start(dir, environment, List.of(), args);
 		process.waitForExit();
 		return process;
 	}

@@ -115,6 +115,29 @@ class StoreOptionsTests {
 		assertThat(Files.size(store.resolve("exchanges.mv.db"))).isEqualTo(size);
 	}
 
+	@Test
+	void aServerUrlMustNotHoldAPassword() {
+		for (String url : new String[] { "jdbc:postgresql://db:5432/exchange?user=x&password=y",
+				"jdbc:postgresql://db:5432/exchange?ssl=true&PASSWORD=y", "jdbc:postgresql://x:y@db:5432/exchange" }) {
+			assertThatExceptionOfType(UnusableStoreException.class).as(url)
+				.isThrownBy(() -> options(url, null).checkUrl())
+				.withMessageStartingWith("--db: the URL holds a password; ");
+		}
+		options("jdbc:postgresql://db:5432/exchange?user=x&sslmode=verify-full", null).checkUrl();
+		options("jdbc:postgresql://[::1]:5432/exchange", null).checkUrl();
+	}
+
+	@Test
+	void serverCredentialsComeFromTheEnvironmentForServerStoresOnly() {
+		StoreOptions server = options("jdbc:postgresql://db:5432/exchange", null);
+		server.environment = Map.of("EXCHANGE_DB_USER", "exchange", "EXCHANGE_DB_PASSWORD", "secret")::get;
+		assertThat(server.serverCredentials()).containsOnly(Map.entry("spring.datasource.username", "exchange"),
+				Map.entry("spring.datasource.password", "secret"));
+		StoreOptions file = options("data/exchanges", null);
+		file.environment = server.environment;
+		assertThat(file.serverCredentials()).isEmpty();
+	}
+
 	private static StoreOptions options(String db, String key) {
 		StoreOptions options = new StoreOptions();
 		options.db = db;
