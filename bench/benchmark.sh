@@ -35,7 +35,7 @@ measure() {
 	for _ in $(seq 1 "$REPEAT"); do
 		rm -rf "$WORK/db" "$WORK/reports"
 		/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || {
-			echo "$name failed, see $WORK/$name.err" >&2; exit 1; }
+			echo "$name failed: $(grep -m1 '^error' "$WORK/$name.err")" >&2; echo "0 0"; return; }
 		results+=("$(cat "$WORK/time.txt")")
 	done
 	printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((REPEAT + 1) / 2))p"
@@ -57,5 +57,6 @@ printf '%-9s %9s %11s %13s %9s\n' step "wall s" "rows/s" "peak RSS MB" "x floor"
 for row in "floor $floor" "validate $validate" "run $run"; do
 	set -- $row
 	awk -v n="$1" -v s="$2" -v kb="$3" -v rows="$ROWS" -v f="$floor_s" \
-		'BEGIN { printf "%-9s %9.2f %11d %13d %9.1f\n", n, s, rows / s, kb / 1024, s / f }'
+		'BEGIN { if (s == 0) { printf "%-9s %9s\n", n, "failed"; exit }
+			printf "%-9s %9.2f %11d %13d %9.1f\n", n, s, rows / s, kb / 1024, s / f }'
 done

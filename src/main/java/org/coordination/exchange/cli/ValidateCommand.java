@@ -75,11 +75,20 @@ class ValidateCommand implements Callable<Integer> {
 		}
 		LocalDate runDate = LocalDate.now();
 		long[] counts = new long[2];
-		new CsvReportWriter(this.excelCsv).writeRejected((action) -> {
-			for (Path file : files) {
-				check(file, referenceData, runDate, counts, errors, action);
-			}
-		}, this.output);
+		try {
+			new CsvReportWriter(this.excelCsv).writeRejected((action) -> {
+				for (Path file : files) {
+					check(file, referenceData, runDate, counts, errors, action);
+				}
+			}, this.output);
+		}
+		catch (OutOfMemoryError ex) {
+			// the one thing validate keeps per row; run keeps none (its store knows them)
+			err.println("error: out of memory after " + counts[0] + " rows: validate keeps every accepted "
+					+ "record_id of a file in memory (about 100 bytes each); give Java more heap (such as -Xmx2g) "
+					+ "or use run; rejected_records.csv was not written");
+			return 1;
+		}
 		errors.forEach((message) -> err.println("error: " + message));
 		out.printf("Checked %d file(s): %d rows, %d rejected. Rejected rows are in %s.%n", files.size(), counts[0],
 				counts[1], this.output.resolve("rejected_records.csv"));
