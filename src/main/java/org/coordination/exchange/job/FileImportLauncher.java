@@ -66,7 +66,7 @@ public class FileImportLauncher {
 			return ImportOutcome.imported(republished.or(() -> this.importStore.counts(importId)).orElseThrow(), -1);
 		}
 		catch (Exception ex) {
-			return ImportOutcome.failed(ex.getMessage(), null);
+			return ImportOutcome.failed(describe(ex), null);
 		}
 		long importId = execution.getJobInstanceId();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
