@@ -4,16 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The records of an {@link ExchangeFileReader}, framed and split in a thread of their own
- * while the caller validates the previous ones: two cores for one file. Records are
- * handed over in small batches, bounded in number and in characters, so memory stays flat
- * even for rows of the longest allowed fields. A problem with the file surfaces from
- * {@link #next()} after the records before it, as if read in the caller's thread.
+ * ({@link ReadAhead}) while the caller validates the previous ones: two cores for one
+ * file. Records are handed over in small batches, bounded in number and in characters, so
+ * memory stays flat even for rows of the longest allowed fields. A problem with the file
+ * surfaces from {@link #next()} after the records before it.
  */
 public final class ReadAheadRecords implements AutoCloseable {
 
@@ -23,97 +20,58 @@ public final class ReadAheadRecords implements AutoCloseable {
 
 	private static final int BATCHES_AHEAD = 4;
 
-	private static final Object END = new Object();
-
-	// batches (List<RawRecord>), END, or the Throwable that ended the reading
-	private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-
-	private final Thread thread;
-
-	private volatile boolean closed;
+	private final ReadAhead<List<RawRecord>> batches;
 
 	private Iterator<RawRecord> batch = Collections.emptyIterator();
 
-	private boolean ended;
+	// a failure met while a batch was being filled: thrown after that batch is handed
+	// over
+	private RuntimeException failure;
 
 	public ReadAheadRecords(ExchangeFileReader reader) {
-		this.thread = new Thread(() -> readAhead(reader), "exchange-read-ahead");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this.batches = new ReadAhead<>("exchange-read-ahead", BATCHES_AHEAD, () -> nextBatch(reader));
 	}
 
-	private void readAhead(ExchangeFileReader reader) {
+	/**
+	 * Up to {@link #BATCH_RECORDS} records or {@link #BATCH_CHARS}; {@code null} at the
+	 * end. Runs in the reading thread only.
+	 */
+	private List<RawRecord> nextBatch(ExchangeFileReader reader) {
+		if (this.failure != null) {
+			throw this.failure;
+		}
+		List<RawRecord> records = new ArrayList<>(BATCH_RECORDS);
+		long chars = 0;
 		try {
-			List<RawRecord> records = new ArrayList<>(BATCH_RECORDS);
-			long chars = 0;
-			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
+			while (records.size() < BATCH_RECORDS && chars < BATCH_CHARS) {
+				RawRecord record = reader.next();
+				if (record == null) {
+					break;
+				}
 				records.add(record);
 				chars += record.raw().length();
-				if (records.size() == BATCH_RECORDS || chars >= BATCH_CHARS) {
-					if (!handOver(records)) {
-						return;
-					}
-					records = new ArrayList<>(BATCH_RECORDS);
-					chars = 0;
-				}
 			}
-			if (!records.isEmpty() && !handOver(records)) {
-				return;
+		}
+		catch (RuntimeException ex) {
+			if (records.isEmpty()) {
+				throw ex;
 			}
-			handOver(END);
+			this.failure = ex;
 		}
-		catch (Throwable ex) {
-			handOver(ex);
-		}
-	}
-
-	/** Waits for room; {@code false} when closed meanwhile. */
-	private boolean handOver(Object item) {
-		try {
-			while (!this.ahead.offer(item, 100, TimeUnit.MILLISECONDS)) {
-				if (this.closed) {
-					return false;
-				}
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return records.isEmpty() ? null : records;
 	}
 
 	/**
 	 * The next record, or {@code null} at the end of the file.
 	 * @throws InputFileException for a problem with the file, after the records before it
 	 */
-	@SuppressWarnings("unchecked")
 	public RawRecord next() {
 		while (!this.batch.hasNext()) {
-			if (this.ended) {
+			List<RawRecord> records = this.batches.next();
+			if (records == null) {
 				return null;
 			}
-			Object next;
-			try {
-				next = this.ahead.take();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while reading", ex);
-			}
-			if (next == END) {
-				this.ended = true;
-				return null;
-			}
-			if (next instanceof RuntimeException ex) {
-				this.ended = true;
-				throw ex;
-			}
-			if (next instanceof Error error) {
-				this.ended = true;
-				throw error;
-			}
-			this.batch = ((List<RawRecord>) next).iterator();
+			this.batch = records.iterator();
 		}
 		return this.batch.next();
 	}
@@ -121,14 +79,7 @@ public final class ReadAheadRecords implements AutoCloseable {
 	/** Stops reading ahead; the reader itself is closed by its owner, after this. */
 	@Override
 	public void close() {
-		this.closed = true;
-		try {
-			this.thread.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.ahead.clear();
+		this.batches.close();
 	}
 
 }

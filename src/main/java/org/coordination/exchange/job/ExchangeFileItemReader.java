@@ -2,14 +2,12 @@ package org.coordination.exchange.job;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.coordination.exchange.input.CsvOptions;
 import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.HeaderMapping;
 import org.coordination.exchange.input.RawRecord;
+import org.coordination.exchange.input.ReadAhead;
 import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.slf4j.Logger;
@@ -38,8 +36,6 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 
 	static final int READ_AHEAD = 500;
 
-	private static final Object END = new Object();
-
 	private static final Logger logger = LoggerFactory.getLogger(ExchangeFileItemReader.class);
 
 	static final String RECORDS_READ = "records.read";
@@ -58,16 +54,9 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 
 	private final StagedRecordIds acceptedIds;
 
-	// rows read ahead: ImportedRow, END, or the Throwable that ended the reading
-	private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(READ_AHEAD);
-
 	private ExchangeFileReader reader;
 
-	private Thread readingThread;
-
-	private volatile boolean closing;
-
-	private boolean ended;
+	private ReadAhead<ImportedRow> ahead;
 
 	private long recordsRead;
 
@@ -97,68 +86,20 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 			logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
 					names(this.reader.header().unknownColumns()));
 		}
-		this.closing = false;
-		this.ended = false;
-		this.ahead.clear();
-		this.readingThread = new Thread(this::readAhead, "exchange-reader");
-		this.readingThread.setDaemon(true);
-		this.readingThread.start();
-	}
-
-	private void readAhead() {
-		try {
-			RawRecord record;
-			while ((record = this.reader.next()) != null) {
-				if (!handOver(this.processor.process(record))) {
-					return;
-				}
-			}
-			handOver(END);
-		}
-		catch (Throwable ex) {
-			handOver(ex);
-		}
-	}
-
-	/** Waits for room ahead; {@code false} when the reader is closed meanwhile. */
-	private boolean handOver(Object item) {
-		try {
-			while (!this.ahead.offer(item, 100, TimeUnit.MILLISECONDS)) {
-				if (this.closing) {
-					return false;
-				}
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		ExchangeFileReader records = this.reader;
+		this.ahead = new ReadAhead<>("exchange-reader", READ_AHEAD, () -> {
+			RawRecord record = records.next();
+			return (record != null) ? this.processor.process(record) : null;
+		});
 	}
 
 	@Override
-	public ImportedRow read() throws Exception {
-		if (this.ended) {
-			return null;
+	public ImportedRow read() {
+		ImportedRow row = this.ahead.next();
+		if (row != null) {
+			this.recordsRead++;
 		}
-		Object next = this.ahead.take();
-		if (next == END) {
-			this.ended = true;
-			return null;
-		}
-		if (next instanceof Throwable failure) {
-			this.ended = true;
-			rethrow(failure);
-		}
-		this.recordsRead++;
-		return (ImportedRow) next;
-	}
-
-	private static void rethrow(Throwable failure) throws Exception {
-		if (failure instanceof Exception ex) {
-			throw ex;
-		}
-		throw (Error) failure;
+		return row;
 	}
 
 	@Override
@@ -179,17 +120,10 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 
 	@Override
 	public void close() {
-		this.closing = true;
-		if (this.readingThread != null) {
-			try {
-				this.readingThread.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.readingThread = null;
+		if (this.ahead != null) {
+			this.ahead.close();
+			this.ahead = null;
 		}
-		this.ahead.clear();
 		if (this.reader != null) {
 			this.reader.close();
 			this.reader = null;
