@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -268,11 +269,20 @@ public class ExchangeRunner {
 			tally.stopped = true;
 		}
 		catch (ExecutionException ex) {
+			// as if the import had run in this thread: the error handler knows the causes
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
 			throw new IllegalStateException(ex.getCause());
 		}
 		finally {
 			if (executor != null) {
+				// every task ends (each finishes its turn), so the next run starts afresh
 				executor.shutdown();
+				awaitTermination(executor);
 			}
 		}
 	}
@@ -334,6 +344,17 @@ public class ExchangeRunner {
 		};
 		return new InputFileInfo(name, planned.sha256(), status, counts.rowsRead(), counts.accepted(),
 				counts.rejected(), counts.updated(), (outcome.message() != null) ? outcome.message() : "");
+	}
+
+	private static void awaitTermination(ExecutorService executor) {
+		try {
+			while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+				// an import still running: wait for it
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static ThreadFactory importThread() {
