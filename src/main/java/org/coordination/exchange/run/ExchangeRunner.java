@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -232,12 +234,10 @@ public class ExchangeRunner {
 	private void importAll(List<Planned> plan, RunRequest request, long runId, LocalDate runDate, Tally tally,
 			PrintWriter out, PrintWriter err) {
 		this.publishTurns.reset();
-		long files = plan.stream().filter((planned) -> planned.file() != null).count();
-		long distinct = plan.stream().map(Planned::sha256).filter((sha) -> sha != null).distinct().count();
-		int threads = (int) Math.min(this.importThreads, files);
-		if (distinct < plan.stream().filter((planned) -> planned.sha256() != null).count()) {
-			threads = 1;
-		}
+		List<String> hashes = plan.stream().map(Planned::sha256).filter(Objects::nonNull).toList();
+		// files of the same content one after the other: the second is skipped
+		boolean sameContentTwice = new HashSet<>(hashes).size() < hashes.size();
+		int threads = sameContentTwice ? 1 : (int) Math.min(this.importThreads, hashes.size());
 		ExecutorService executor = (threads > 1) ? Executors.newFixedThreadPool(threads, importThread()) : null;
 		try {
 			List<Future<ImportOutcome>> outcomes = new ArrayList<>();

@@ -98,11 +98,7 @@ public class ImportStore {
 	 */
 	@Transactional
 	public ImportCounts publish(long importId, long rowsRead) {
-		long updated = 0;
-		// into a store without visible records nothing can be replaced (the first import)
-		if (count("SELECT COUNT(*) FROM import_file WHERE status = ? AND accepted > 0", COMPLETED) > 0) {
-			updated = supersedeEarlierCopies(importId);
-		}
+		long updated = supersedeEarlierCopies(importId);
 		Checkpoints.reach("publish");
 		ImportCounts counts = new ImportCounts(rowsRead, acceptedCount(importId), rejectedCount(importId), updated);
 		finish(importId, COMPLETED, counts, null);
@@ -153,12 +149,17 @@ public class ImportStore {
 		// only records of visible imports are marked: a failed or unfinished import's
 		// rows
 		// stay unmarked, so if it is published later its records replace these. Imports
-		// of the same run may be staging meanwhile; they are never in this list. Named
-		// here rather than by a subquery, which H2 would run again for every row updated.
-		List<Long> visible = this.jdbc.queryForList("SELECT import_id FROM import_file WHERE status = ?", Long.class,
-				COMPLETED);
+		// of
+		// the same run may be staging meanwhile; they are never in this list. Named here
+		// rather than by a subquery, which H2 would run again for every row updated.
+		List<Long> visible = this.jdbc
+			.queryForList("SELECT import_id FROM import_file WHERE status = ? AND accepted > 0", Long.class, COMPLETED);
+		if (visible.isEmpty()) {
+			// nothing visible, nothing to replace (the first import of a store)
+			return 0;
+		}
 		String whichImports = (visible.size() <= MAX_LISTED_IMPORTS) ? "(" + placeholders(visible.size()) + ")"
-				: "(SELECT import_id FROM import_file WHERE status = 'COMPLETED')";
+				: "(SELECT import_id FROM import_file WHERE status = 'COMPLETED' AND accepted > 0)";
 		List<Object> listed = (visible.size() <= MAX_LISTED_IMPORTS) ? List.copyOf(visible) : List.of();
 		List<String> ids = new ArrayList<>(SUPERSEDE_BATCH);
 		long[] updated = { 0 };

@@ -248,9 +248,14 @@ class CrashRecoveryCliTests {
 
 	static List<String> query(Path dir, String sql) throws SQLException {
 		String url = "jdbc:h2:file:" + dir.resolve("data/exchanges").toAbsolutePath();
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
+		try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+			return firstColumn(connection, sql);
+		}
+	}
+
+	/** The first column of every row of a query, as text. */
+	static List<String> firstColumn(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			List<String> rows = new ArrayList<>();
 			while (rs.next()) {
 				rows.add(rs.getString(1));

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -300,14 +298,8 @@ class PostgresCliTests {
 	}
 
 	static List<String> query(String url, String sql) throws SQLException {
-		try (Connection connection = TestPostgres.connect(url);
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			List<String> rows = new ArrayList<>();
-			while (rs.next()) {
-				rows.add(rs.getString(1));
-			}
-			return rows;
+		try (Connection connection = TestPostgres.connect(url)) {
+			return CrashRecoveryCliTests.firstColumn(connection, sql);
 		}
 	}
 

@@ -46,7 +46,7 @@ class ReadAheadTests {
 	}
 
 	@Test
-	void closingStopsAProducerWaitingForRoom() {
+	void closingStopsAProducerWaitingForRoom() throws InterruptedException {
 		AtomicInteger made = new AtomicInteger();
 		ReadAhead<Integer> ahead = new ReadAhead<>("test", 2, made::incrementAndGet);
 		assertThat(ahead.next()).isEqualTo(1);
@@ -56,6 +56,8 @@ class ReadAheadTests {
 		int after = made.get();
 		// at most the queue's room and the one it was waiting to hand over
 		assertThat(after).isLessThanOrEqualTo(4);
+		Thread.sleep(300);
+		// its thread has ended: nothing more is made
 		assertThat(made.get()).isEqualTo(after);
 	}
 
