@@ -85,7 +85,7 @@ class ValidateCommand implements Callable<Integer> {
 		catch (OutOfMemoryError ex) {
 			// the one thing validate keeps per row; run keeps none (its store knows them)
 			err.println("error: out of memory after " + counts[0] + " rows: validate keeps every accepted "
-					+ "record_id of a file in memory (about 100 bytes each); give Java more heap (such as -Xmx2g) "
+					+ "record_id of a file in memory (about 30 bytes each); give Java more heap (such as -Xmx2g) "
 					+ "or use run; rejected_records.csv was not written");
 			return 1;
 		}

@@ -118,6 +118,9 @@ public final class ExchangeFileReader implements Closeable {
 	// the record being framed: its text, lines joined with '\n' and without terminators
 	private final StringBuilder text = new StringBuilder(1024);
 
+	// or the record framed in place by frameInBuffer, when not null
+	private String record;
+
 	private long recordLine;
 
 	private int firstLineEnd;
@@ -368,7 +371,7 @@ public final class ExchangeFileReader implements Closeable {
 		if (status != COMPLETE || this.nul) {
 			return malformed();
 		}
-		String record = this.text.toString();
+		String record = (this.record != null) ? this.record : this.text.toString();
 		String[] fields = split(record);
 		if (fields == null || fields.length != this.header.size() || hasTooLongField(fields)) {
 			return malformed();
@@ -480,6 +483,10 @@ public final class ExchangeFileReader implements Closeable {
 	 */
 	private int frame(int limit) {
 		this.recordLine = this.line;
+		this.record = null;
+		if (this.header != null && frameInBuffer(limit)) {
+			return COMPLETE;
+		}
 		this.text.setLength(0);
 		this.quotes = 0;
 		this.overflow = false;
@@ -510,6 +517,53 @@ public final class ExchangeFileReader implements Closeable {
 			}
 		}
 		return ((this.quotes & 1) != 0) ? UNCLOSED : COMPLETE;
+	}
+
+	/**
+	 * The common case, framed without copying: a record that is one whole, non-blank line
+	 * already in the buffer, with its quotes balanced and no NUL, becomes {@link #record}
+	 * straight from the buffer (Latin-1 compact when it can be). Anything else is left
+	 * untouched for the general path.
+	 * @return whether the record was framed
+	 */
+	private boolean frameInBuffer(int limit) {
+		char[] chars = this.buffer;
+		int start = this.position;
+		int end = Math.min(this.filled, start + limit + 1);
+		int count = 0;
+		boolean blank = true;
+		int i = start;
+		while (i < end) {
+			char c = chars[i];
+			if (c == '\n') {
+				break;
+			}
+			if (c == '"') {
+				count++;
+			}
+			else if (c == '\0') {
+				return false;
+			}
+			else if (blank && !isBlank(c)) {
+				blank = false;
+			}
+			i++;
+		}
+		if (i == end || blank || (count & 1) != 0) {
+			return false;
+		}
+		int stop = (i > start && chars[i - 1] == '\r') ? i - 1 : i;
+		this.record = new String(chars, start, stop - start);
+		this.quotes = count;
+		this.nul = false;
+		this.overflow = false;
+		this.firstLineEnd = this.record.length();
+		this.lineBlank = false;
+		this.lineTerminated = true;
+		this.position = i + 1;
+		this.line++;
+		this.lineLength = 0;
+		return true;
 	}
 
 	/**
@@ -618,6 +672,10 @@ public final class ExchangeFileReader implements Closeable {
 	 * it back to be read again, so that reading resumes at the next physical line.
 	 */
 	private RawRecord malformed() {
+		if (this.record != null) {
+			// framed in place: one whole line, nothing to give back
+			return new RawRecord(this.recordLine, this.record, null);
+		}
 		String raw = showNul(this.text.substring(0, this.firstLineEnd));
 		if (this.text.length() > this.firstLineEnd) {
 			pushBack(this.firstLineEnd + 1, this.lineTerminated);
