@@ -331,6 +331,58 @@ class ExchangeFileReaderTests {
 	}
 
 	@Test
+	void recordsOfEveryShapeReadAlikeAcrossManyBufferBoundaries() throws IOException {
+		// about 30 read buffers: plain, quoted, multi-line, CRLF, blank, Cyrillic and
+		// malformed records land on every side of a boundary
+		StringBuilder content = new StringBuilder(HEADER).append('\n');
+		List<String[]> expected = new ArrayList<>();
+		List<Long> lines = new ArrayList<>();
+		long line = 2;
+		for (int i = 0; i < 60_000; i++) {
+			String id = "R" + i + "x".repeat(i % 23);
+			String category = switch (i % 5) {
+				case 0 -> "MILITARY";
+				case 1 -> "\"MILI,TARY\"";
+				case 2 -> "\"two\nlines\"";
+				case 3 -> "Маріуполь";
+				default -> "\"say \"\"hi\"\"\"";
+			};
+			content.append(id).append(",2025-06-10,1,UA,").append(category).append((i % 2 == 0) ? "\r\n" : "\n");
+			expected.add(new String[] { id, "2025-06-10", "1", "UA", switch (i % 5) {
+				case 0 -> "MILITARY";
+				case 1 -> "MILI,TARY";
+				case 2 -> "two\nlines";
+				case 3 -> "Маріуполь";
+				default -> "say \"hi\"";
+			} });
+			lines.add(line);
+			line += (i % 5 == 2) ? 2 : 1;
+			if (i % 7 == 0) {
+				content.append(" ,\n");
+				line++;
+			}
+			if (i % 1000 == 999) {
+				content.append("BAD-").append(i).append(",too,few\n");
+				expected.add(null);
+				lines.add(line++);
+			}
+		}
+		List<RawRecord> records = readAll(write(content.toString()));
+		assertThat(records).hasSize(expected.size());
+		for (int i = 0; i < records.size(); i++) {
+			RawRecord record = records.get(i);
+			assertThat(record.lineNumber()).as("record %d", i).isEqualTo(lines.get(i));
+			if (expected.get(i) == null) {
+				assertThat(record.malformed()).isTrue();
+				assertThat(record.raw()).startsWith("BAD-").endsWith(",too,few");
+			}
+			else {
+				assertThat(record.fields()).as("record %d", i).containsExactly(expected.get(i));
+			}
+		}
+	}
+
+	@Test
 	void skipDiscardsRecordsAsNextWouldReturnThem() throws IOException {
 		Path file = write(HEADER + "\nR1,2025-06-10,1,UA,\"MILITARY\n\nR2,2025-06-10,1,UA,MILITARY\n"
 				+ "R3,2025-06-10,1,UA,MILITARY\n");
