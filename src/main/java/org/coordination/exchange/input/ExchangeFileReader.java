@@ -531,25 +531,24 @@ public final class ExchangeFileReader implements Closeable {
 		int start = this.position;
 		int end = Math.min(this.filled, start + limit + 1);
 		int count = 0;
-		boolean blank = true;
 		int i = start;
 		while (i < end) {
 			char c = chars[i];
-			if (c == '\n') {
-				break;
-			}
-			if (c == '"') {
-				count++;
-			}
-			else if (c == '\0') {
-				return false;
-			}
-			else if (blank && !isBlank(c)) {
-				blank = false;
+			// letters and digits, most of a record, are past '"' and need one comparison
+			if (c <= '"') {
+				if (c == '\n') {
+					break;
+				}
+				if (c == '"') {
+					count++;
+				}
+				else if (c == '\0') {
+					return false;
+				}
 			}
 			i++;
 		}
-		if (i == end || blank || (count & 1) != 0) {
+		if (i == end || (count & 1) != 0 || isBlank(chars, start, i)) {
 			return false;
 		}
 		int stop = (i > start && chars[i - 1] == '\r') ? i - 1 : i;
@@ -662,6 +661,15 @@ public final class ExchangeFileReader implements Closeable {
 		this.lineBlank = blank;
 	}
 
+	private boolean isBlank(char[] chars, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!isBlank(chars[i])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private boolean isBlank(char c) {
 		return c == ' ' || c == '\t' || c == '\r' || c == this.blank1 || c == this.blank2 || c == '\u00A0'
 				|| Character.isWhitespace(c);
@@ -737,7 +745,7 @@ public final class ExchangeFileReader implements Closeable {
 	}
 
 	private String[] split(String record) {
-		String input = (this.quotes > 0) ? unpadQuotedFields(record, this.separator) : record;
+		String input = (this.quotes > 0 && mayBePadded(record)) ? unpadQuotedFields(record, this.separator) : record;
 		try {
 			return this.parser.parseLine(input);
 		}
@@ -815,6 +823,21 @@ public final class ExchangeFileReader implements Closeable {
 			}
 		}
 		return (out != null) ? out.append(record, copied, length).toString() : record;
+	}
+
+	// padding around a quoted field puts a space or tab right next to a quote
+	private static boolean mayBePadded(String record) {
+		for (int i = record.indexOf('"'); i >= 0; i = record.indexOf('"', i + 1)) {
+			if ((i > 0 && isSpaceOrTab(record.charAt(i - 1)))
+					|| (i + 1 < record.length() && isSpaceOrTab(record.charAt(i + 1)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isSpaceOrTab(char c) {
+		return c == ' ' || c == '\t';
 	}
 
 	private static boolean isPadding(char c, char separator) {

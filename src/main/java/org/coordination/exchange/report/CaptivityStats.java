@@ -56,6 +56,21 @@ final class CaptivityStats {
 		}
 	}
 
+	/** Adds another group's values, as if they had been added here. */
+	void merge(CaptivityStats other) {
+		if (other.dense.length > this.dense.length) {
+			this.dense = Arrays.copyOf(this.dense, other.dense.length);
+		}
+		for (int days = 0; days < other.dense.length; days++) {
+			this.dense[days] += other.dense[days];
+		}
+		other.sparse.forEach((days, cases) -> this.sparse.merge(days, cases, Long::sum));
+		this.count += other.count;
+		this.sum += other.sum;
+		this.max = Math.max(this.max, other.max);
+		this.over3y += other.over3y;
+	}
+
 	/** Average rounded half-up to one decimal, {@code null} without values. */
 	BigDecimal average() {
 		if (this.count == 0) {

@@ -44,6 +44,17 @@ public final class ReportAggregator {
 		this.days.computeIfAbsent(record.exchangeDate(), (date) -> new DayCounts()).add(record);
 	}
 
+	/**
+	 * Adds what another aggregator counted, as if its records had been added here: the
+	 * tables do not depend on the order of records, so parts of the store can be counted
+	 * side by side.
+	 */
+	public void merge(ReportAggregator other) {
+		other.stages.forEach((key, group) -> this.stages.merge(key, group, StageGroup::merge));
+		other.branches.forEach((branch, group) -> this.branches.merge(branch, group, BranchGroup::merge));
+		other.days.forEach((date, day) -> this.days.merge(date, day, DayCounts::merge));
+	}
+
 	/** The tables of what was added so far, each in the SPEC's row order. */
 	public ReportData result() {
 		List<StageGroup> orderedStages = new ArrayList<>(this.stages.values());
@@ -101,6 +112,13 @@ public final class ReportAggregator {
 			}
 		}
 
+		DayCounts merge(DayCounts other) {
+			this.toUa += other.toUa;
+			this.toRu += other.toRu;
+			this.remains += other.remains;
+			return this;
+		}
+
 	}
 
 	/** The counts shared by every table row that has them. */
@@ -136,6 +154,16 @@ public final class ReportAggregator {
 			if (record.conditions() != null && !record.conditions().isEmpty()) {
 				this.withConditions++;
 			}
+		}
+
+		Counts mergeCounts(Counts other) {
+			this.returned += other.returned;
+			this.officers += other.officers;
+			this.ncos += other.ncos;
+			this.enlisted += other.enlisted;
+			this.severe += other.severe;
+			this.withConditions += other.withConditions;
+			return this;
 		}
 
 	}
@@ -208,6 +236,24 @@ public final class ReportAggregator {
 			this.captivity.add(record.capturedOn(), date);
 		}
 
+		StageGroup merge(StageGroup other) {
+			mergeCounts(other);
+			other.branches.forEach((branch, counts) -> this.branches.merge(branch, counts, Counts::mergeCounts));
+			other.conditions.forEach((condition, cases) -> this.conditions.merge(condition, cases, Long::sum));
+			this.captivity.merge(other.captivity);
+			this.first = (this.first == null || (other.first != null && other.first.isBefore(this.first))) ? other.first
+					: this.first;
+			this.last = (this.last == null || (other.last != null && other.last.isAfter(this.last))) ? other.last
+					: this.last;
+			this.toUa += other.toUa;
+			this.toRu += other.toRu;
+			this.military += other.military;
+			this.civilians += other.civilians;
+			this.remains += other.remains;
+			this.age18To25 += other.age18To25;
+			return this;
+		}
+
 		StageSummary summary() {
 			return new StageSummary(this.key, this.first, this.last, this.returned, this.toUa, this.toRu, this.military,
 					this.civilians, this.remains, this.officers, this.ncos, this.enlisted, this.severe,
@@ -231,6 +277,12 @@ public final class ReportAggregator {
 		void add(ExchangeRecord record) {
 			super.add(record);
 			this.captivity.add(record.capturedOn(), record.exchangeDate());
+		}
+
+		BranchGroup merge(BranchGroup other) {
+			mergeCounts(other);
+			this.captivity.merge(other.captivity);
+			return this;
 		}
 
 		BranchSummary summary() {

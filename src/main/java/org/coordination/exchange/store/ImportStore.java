@@ -94,13 +94,17 @@ public class ImportStore {
 	/**
 	 * Makes an import's records visible, replacing records with the same id, in one
 	 * transaction: before it commits reports see none of the file, after it all of it.
+	 * @param rowsRead the records read from the file, each staged as accepted or rejected
 	 * @return the counts of the import
 	 */
 	@Transactional
 	public ImportCounts publish(long importId, long rowsRead) {
 		long updated = supersedeEarlierCopies(importId);
 		Checkpoints.reach("publish");
-		ImportCounts counts = new ImportCounts(rowsRead, acceptedCount(importId), rejectedCount(importId), updated);
+		// every record read was staged, accepted or rejected: the accepted ones need no
+		// count, which would read all of them again (a second per million on H2)
+		long rejected = rejectedCount(importId);
+		ImportCounts counts = new ImportCounts(rowsRead, rowsRead - rejected, rejected, updated);
 		finish(importId, COMPLETED, counts, null);
 		return counts;
 	}

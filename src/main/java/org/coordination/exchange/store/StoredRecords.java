@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -49,7 +51,108 @@ public class StoredRecords {
 	}
 
 	public void forEachVisibleRecord(Consumer<ExchangeRecord> action) {
-		stream(VISIBLE_RECORDS, (ResultSet rs) -> action.accept(toRecord(rs)));
+		stream(VISIBLE_RECORDS, List.of(), (ResultSet rs) -> action.accept(toRecord(rs)));
+	}
+
+	/**
+	 * The visible records in as many parts as there are actions, read side by side on
+	 * their own connections and threads: part {@code i} goes, in no particular order, to
+	 * {@code actions.get(i)}, which sees only that part and only from one thread. Reading
+	 * a million records was half the reports' time on one core. The parts are row-key
+	 * ranges of about equal numbers of records.
+	 * @throws RuntimeException the first failure of any part, after every part ended
+	 */
+	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
+		long[] bounds = partBounds(actions.size());
+		List<Thread> threads = new ArrayList<>();
+		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < actions.size(); i++) {
+			Consumer<ExchangeRecord> action = actions.get(i);
+			List<Object> range = List.of(bounds[i], bounds[i + 1] - 1);
+			Runnable part = () -> stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", range,
+					(ResultSet rs) -> action.accept(toRecord(rs)));
+			if (i == actions.size() - 1) {
+				try {
+					part.run();
+				}
+				catch (RuntimeException | Error ex) {
+					failures.add(ex);
+				}
+			}
+			else {
+				Thread thread = new Thread(() -> {
+					try {
+						part.run();
+					}
+					catch (RuntimeException | Error ex) {
+						failures.add(ex);
+					}
+				}, "exchange-report-read-" + (i + 1));
+				thread.start();
+				threads.add(thread);
+			}
+		}
+		for (Thread thread : threads) {
+			joinUninterruptibly(thread);
+		}
+		if (!failures.isEmpty()) {
+			Throwable first = failures.get(0);
+			if (first instanceof Error error) {
+				throw error;
+			}
+			throw (RuntimeException) first;
+		}
+	}
+
+	/**
+	 * Row keys that cut the visible records into {@code parts} ranges of about equal
+	 * size, from the published imports' counts: {@code bounds[i]} to
+	 * {@code bounds[i + 1] - 1} is part {@code i}. A cut inside an import assumes its
+	 * accepted rows spread evenly over its lines.
+	 */
+	long[] partBounds(int parts) {
+		List<long[]> imports = this.jdbc.query(
+				"SELECT import_id, accepted, rows_read FROM import_file WHERE status = 'COMPLETED' AND accepted > 0 "
+						+ "ORDER BY import_id",
+				(rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
+		long total = imports.stream().mapToLong((counts) -> counts[1]).sum();
+		long[] bounds = new long[parts + 1];
+		bounds[0] = Long.MIN_VALUE;
+		bounds[parts] = Long.MAX_VALUE;
+		int at = 0;
+		long before = 0;
+		for (int part = 1; part < parts; part++) {
+			long target = total * part / parts;
+			while (at < imports.size() && before + imports.get(at)[1] <= target) {
+				before += imports.get(at)[1];
+				at++;
+			}
+			if (at == imports.size()) {
+				bounds[part] = Long.MAX_VALUE;
+				continue;
+			}
+			long[] counts = imports.get(at);
+			// data starts on line 2, after the header
+			long line = 2 + (long) (counts[2] * ((double) (target - before) / counts[1]));
+			bounds[part] = Math.max(bounds[part - 1], RowKeys.of(counts[0], Math.min(line, (1L << 32) - 1)));
+		}
+		return bounds;
+	}
+
+	private static void joinUninterruptibly(Thread thread) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				thread.join();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
@@ -57,11 +160,11 @@ public class StoredRecords {
 	 * gives the same file. H2 sorts a large result on disk, so memory stays flat.
 	 */
 	public void forEachVisibleRecordByRecordId(Consumer<ExchangeRecord> action) {
-		stream(VISIBLE_RECORDS + " ORDER BY r.record_id", (ResultSet rs) -> action.accept(toRecord(rs)));
+		stream(VISIBLE_RECORDS + " ORDER BY r.record_id", List.of(), (ResultSet rs) -> action.accept(toRecord(rs)));
 	}
 
 	public void forEachRejectedRow(Consumer<RejectedRow> action) {
-		stream(REJECTED_ROWS, (ResultSet rs) -> action.accept(new RejectedRow(rs.getString(1), rs.getLong(2),
+		stream(REJECTED_ROWS, List.of(), (ResultSet rs) -> action.accept(new RejectedRow(rs.getString(1), rs.getLong(2),
 				rs.getString(3), List.of(rs.getString(4).split(";")), rs.getString(5))));
 	}
 
@@ -71,7 +174,7 @@ public class StoredRecords {
 	 * once per row, which made a publish quadratic), and a database that streams only
 	 * inside a transaction, such as PostgreSQL, gets one (read-only, rolled back).
 	 */
-	private void stream(String sql, RowCallbackHandler rows) {
+	private void stream(String sql, List<Object> parameters, RowCallbackHandler rows) {
 		this.jdbc.execute((ConnectionCallback<Void>) (Connection connection) -> {
 			boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
 			boolean autoCommit = connection.getAutoCommit();
@@ -83,6 +186,9 @@ public class StoredRecords {
 			}
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				statement.setFetchSize(FETCH_SIZE);
+				for (int i = 0; i < parameters.size(); i++) {
+					statement.setObject(i + 1, parameters.get(i));
+				}
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						rows.processRow(rs);

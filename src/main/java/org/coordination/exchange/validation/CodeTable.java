@@ -16,7 +16,8 @@ final class CodeTable<T> {
 	private final Map<String, T> byKey;
 
 	private CodeTable(Map<String, T> byKey) {
-		this.byKey = Map.copyOf(byKey);
+		// a HashMap finds a key with a mask; Map.copyOf's table divides on every lookup
+		this.byKey = new HashMap<>(byKey);
 	}
 
 	/** Every constant of an enum by its name, plus aliases (alias to constant). */

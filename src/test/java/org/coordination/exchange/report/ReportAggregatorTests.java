@@ -233,4 +233,33 @@ class ReportAggregatorTests {
 		return aggregator.result().stages().get(0);
 	}
 
+	@Test
+	void partsCountedApartAndMergedGiveTheSameTables() {
+		List<ExchangeRecord> records = new java.util.ArrayList<>(TestRecords.scenario());
+		// a captivity of over ninety years is counted apart from the others (sparse)
+		records.add(TestRecords.civilian().stage("Istanbul", 2).on("2025-06-10").captured("1920-01-01").build());
+		// and its median comes from there when both parts count the stage
+		records.add(TestRecords.civilian().stage("Geneva", 1).on("2025-06-10").captured("2025-06-01").build());
+		records.add(TestRecords.civilian().stage("Geneva", 1).on("2025-06-10").captured("1921-01-01").build());
+		records.add(TestRecords.civilian().stage("Geneva", 1).on("2025-06-10").captured("1920-06-01").build());
+		ReportAggregator whole = new ReportAggregator();
+		records.forEach(whole::add);
+		ReportData expected = whole.result();
+		for (int cut = 0; cut <= records.size(); cut++) {
+			ReportAggregator first = new ReportAggregator();
+			ReportAggregator second = new ReportAggregator();
+			records.subList(0, cut).forEach(first::add);
+			records.subList(cut, records.size()).forEach(second::add);
+			first.merge(second);
+			assertThat(first.result()).as("cut at %d", cut).isEqualTo(expected);
+		}
+		ReportAggregator[] interleaved = { new ReportAggregator(), new ReportAggregator(), new ReportAggregator() };
+		for (int i = 0; i < records.size(); i++) {
+			interleaved[i % 3].add(records.get(i));
+		}
+		interleaved[2].merge(interleaved[0]);
+		interleaved[2].merge(interleaved[1]);
+		assertThat(interleaved[2].result()).isEqualTo(expected);
+	}
+
 }

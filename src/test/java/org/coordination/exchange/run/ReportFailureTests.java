@@ -47,7 +47,7 @@ class ReportFailureTests extends RunnerTestSupport {
 
 		StoredRecords diskFull = new StoredRecords(this.jdbc) {
 			@Override
-			public void forEachVisibleRecord(Consumer<ExchangeRecord> action) {
+			public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
 				throw new UncheckedIOException(new IOException("No space left on device"));
 			}
 		};
