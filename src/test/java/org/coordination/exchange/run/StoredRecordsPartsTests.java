@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The reports read the store in parts side by side: together the parts are exactly the
@@ -69,6 +70,24 @@ class StoredRecordsPartsTests extends RunnerTestSupport {
 					.isBetween(total / parts * 85 / 100, total / parts * 115 / 100);
 			}
 		}
+	}
+
+	@Test
+	void aPartThatFailsFailsTheReadAfterTheOtherPartsEnd() throws IOException {
+		Path input = write(1, 3000);
+		assertThat(run(this.work.resolve("reports"), 1_000_000, StandardCharsets.UTF_8, input)).as(this.err.toString())
+			.isZero();
+		List<ExchangeRecord> second = new ArrayList<>();
+		List<Consumer<ExchangeRecord>> actions = List.of((record) -> {
+			throw new IllegalStateException("disk full");
+		}, second::add);
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.storedRecords.forEachVisibleRecord(actions))
+			.withMessage("disk full");
+		// the other part was read to its end, not abandoned mid-way
+		assertThat(second).hasSizeGreaterThan(1000);
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> thread.getName().startsWith("exchange-report-read"));
 	}
 
 	@Test
