@@ -1,0 +1,79 @@
+package org.coordination.exchange.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.coordination.exchange.ExchangeReportsApplication;
+import org.coordination.exchange.sample.SampleGenerator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A publish replaces earlier copies range by range of the import's lines: files longer
+ * than one range replace exactly the records they share with the store, wherever they are
+ * in the file.
+ */
+@SpringBootTest(classes = ExchangeReportsApplication.class)
+class PublishAtScaleTests extends RunnerTestSupport {
+
+	@Test
+	void aLongFileReplacesExactlyTheRecordsItSharesWithTheStore() throws IOException {
+		Path input = this.work.resolve("input");
+		Files.createDirectories(input);
+		for (int i = 1; i <= 3; i++) {
+			try (Writer out = Files.newBufferedWriter(input.resolve("part-" + i + ".csv"), StandardCharsets.UTF_8)) {
+				// the same sequence of ids in every file, so later files replace records
+				new SampleGenerator(i, 0.02).write(out, 25_000 + 5_000 * i, LocalDate.of(2026, 11, 25));
+			}
+		}
+		assertThat(run(this.work.resolve("reports"), 1_000_000, StandardCharsets.UTF_8, input)).as(this.err.toString())
+			.isZero();
+
+		List<Long> imports = this.jdbc.queryForList("SELECT import_id FROM import_file ORDER BY import_order",
+				Long.class);
+		assertThat(imports).hasSize(3);
+		// what each file's publish must have replaced, from the staged rows alone
+		Map<String, Long> expected = new HashMap<>();
+		long[] expectedUpdated = new long[3];
+		for (int i = 0; i < 3; i++) {
+			Set<String> ids = new HashSet<>(this.jdbc.queryForList(
+					"SELECT record_id FROM exchange_record WHERE import_id = ?", String.class, imports.get(i)));
+			for (String id : ids) {
+				if (expected.put(id, imports.get(i)) != null) {
+					expectedUpdated[i]++;
+				}
+			}
+		}
+		// more than one range of lines replaces records
+		assertThat(expectedUpdated[1]).isGreaterThan(10_000);
+		Map<String, Long> visible = new HashMap<>();
+		this.jdbc.query("SELECT record_id, import_id FROM exchange_record WHERE superseded_by IS NULL",
+				(java.sql.ResultSet rs) -> {
+					assertThat(visible.put(rs.getString(1), rs.getLong(2))).as(rs.getString(1)).isNull();
+				});
+		assertThat(visible).isEqualTo(expected);
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.jdbc.queryForObject("SELECT updated FROM import_file WHERE import_id = ?", Long.class,
+					imports.get(i)))
+				.isEqualTo(expectedUpdated[i]);
+		}
+		// every replaced copy names the import that replaced it
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM exchange_record o WHERE o.superseded_by IS NOT NULL "
+				+ "AND NOT EXISTS (SELECT 1 FROM exchange_record n WHERE n.import_id = o.superseded_by "
+				+ "AND n.record_id = o.record_id)", Long.class))
+			.isZero();
+	}
+
+}
