@@ -3,15 +3,12 @@ package org.coordination.exchange.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.coordination.exchange.ExchangeReportsApplication;
-import org.coordination.exchange.sample.SampleGenerator;
 import org.coordination.exchange.store.StoreCleaner;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +35,8 @@ class ParallelImportTests extends RunnerTestSupport {
 
 	@Test
 	void fourFilesSideBySideEndAsOneAtATime() throws IOException {
-		Path input = this.work.resolve("input");
-		Files.createDirectories(input);
-		for (int i = 1; i <= 4; i++) {
-			try (Writer out = Files.newBufferedWriter(input.resolve("part-" + i + ".csv"), StandardCharsets.UTF_8)) {
-				// same seed sequence numbers in every file: later files replace records
-				new SampleGenerator(i, 0.02).write(out, 3000, LocalDate.of(2026, 11, 25));
-			}
-		}
+		// later files replace records: a publish out of order would show
+		Path input = sampleInput(3000, 3000, 3000, 3000);
 
 		Outcome parallel = runWith(2, input, this.work.resolve("parallel"));
 		StoreCleaner.clean(this.jdbc);

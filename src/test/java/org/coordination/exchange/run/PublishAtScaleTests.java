@@ -1,11 +1,8 @@
 package org.coordination.exchange.run;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.coordination.exchange.ExchangeReportsApplication;
-import org.coordination.exchange.sample.SampleGenerator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,14 +26,7 @@ class PublishAtScaleTests extends RunnerTestSupport {
 
 	@Test
 	void aLongFileReplacesExactlyTheRecordsItSharesWithTheStore() throws IOException {
-		Path input = this.work.resolve("input");
-		Files.createDirectories(input);
-		for (int i = 1; i <= 3; i++) {
-			try (Writer out = Files.newBufferedWriter(input.resolve("part-" + i + ".csv"), StandardCharsets.UTF_8)) {
-				// the same sequence of ids in every file, so later files replace records
-				new SampleGenerator(i, 0.02).write(out, 25_000 + 5_000 * i, LocalDate.of(2026, 11, 25));
-			}
-		}
+		Path input = sampleInput(30_000, 35_000, 40_000);
 		assertThat(run(this.work.resolve("reports"), 1_000_000, StandardCharsets.UTF_8, input)).as(this.err.toString())
 			.isZero();
 

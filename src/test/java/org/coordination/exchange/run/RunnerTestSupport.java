@@ -1,11 +1,17 @@
 package org.coordination.exchange.run;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
+import org.coordination.exchange.sample.SampleGenerator;
 import org.coordination.exchange.store.StoreCleaner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +56,22 @@ abstract class RunnerTestSupport {
 	int run(Path reports, long maxRejects, Charset charset, Path... inputs) {
 		return this.runner.run(new RunRequest(List.of(inputs), reports, maxRejects, charset, null, false),
 				new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+	}
+
+	/**
+	 * Generated files {@code part-1.csv}, {@code part-2.csv}, … in {@code input}, of
+	 * these many rows each (2% invalid). Their ids follow one sequence, so each file
+	 * replaces records of the files before it.
+	 */
+	Path sampleInput(int... rows) throws IOException {
+		Path input = this.work.resolve("input");
+		Files.createDirectories(input);
+		for (int i = 1; i <= rows.length; i++) {
+			try (Writer out = Files.newBufferedWriter(input.resolve("part-" + i + ".csv"), StandardCharsets.UTF_8)) {
+				new SampleGenerator(i, 0.02).write(out, rows[i - 1], LocalDate.of(2026, 11, 25));
+			}
+		}
+		return input;
 	}
 
 }

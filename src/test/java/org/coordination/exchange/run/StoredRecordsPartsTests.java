@@ -1,11 +1,8 @@
 package org.coordination.exchange.run;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,7 +12,6 @@ import java.util.function.Consumer;
 
 import org.coordination.exchange.ExchangeReportsApplication;
 import org.coordination.exchange.record.ExchangeRecord;
-import org.coordination.exchange.sample.SampleGenerator;
 import org.coordination.exchange.store.StoredRecords;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +36,7 @@ class StoredRecordsPartsTests extends RunnerTestSupport {
 	@Test
 	void partsTogetherAreTheVisibleRecordsOfManyImportsWithCorrections() throws IOException {
 		// the files share record ids: later ones replace records of earlier ones
-		Path input = write(4, 2000);
+		Path input = sampleInput(2000, 2000, 2000, 2000);
 		assertThat(run(this.work.resolve("reports"), 1_000_000, StandardCharsets.UTF_8, input)).as(this.err.toString())
 			.isZero();
 		List<ExchangeRecord> all = whole();
@@ -59,7 +55,7 @@ class StoredRecordsPartsTests extends RunnerTestSupport {
 
 	@Test
 	void oneLargeImportIsCutIntoPartsOfAboutEqualSize() throws IOException {
-		Path input = write(1, 6000);
+		Path input = sampleInput(6000);
 		assertThat(run(this.work.resolve("reports"), 1_000_000, StandardCharsets.UTF_8, input)).as(this.err.toString())
 			.isZero();
 		int total = whole().size();
@@ -74,7 +70,7 @@ class StoredRecordsPartsTests extends RunnerTestSupport {
 
 	@Test
 	void aPartThatFailsFailsTheReadAfterTheOtherPartsEnd() throws IOException {
-		Path input = write(1, 3000);
+		Path input = sampleInput(3000);
 		assertThat(run(this.work.resolve("reports"), 1_000_000, StandardCharsets.UTF_8, input)).as(this.err.toString())
 			.isZero();
 		List<ExchangeRecord> second = new ArrayList<>();
@@ -121,17 +117,6 @@ class StoredRecordsPartsTests extends RunnerTestSupport {
 			assertThat(seen).hasSizeLessThanOrEqualTo(1);
 		}
 		return read;
-	}
-
-	private Path write(int files, int rows) throws IOException {
-		Path input = this.work.resolve("input");
-		Files.createDirectories(input);
-		for (int i = 1; i <= files; i++) {
-			try (Writer out = Files.newBufferedWriter(input.resolve("part-" + i + ".csv"), StandardCharsets.UTF_8)) {
-				new SampleGenerator(i, 0.02).write(out, rows, LocalDate.of(2026, 11, 25));
-			}
-		}
-		return input;
 	}
 
 }
