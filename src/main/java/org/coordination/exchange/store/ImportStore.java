@@ -149,10 +149,10 @@ public class ImportStore {
 	 * Marks the visible records that this import replaces. For each range of the import's
 	 * lines, one query joins its records to the visible copies through the
 	 * {@code record_id} index, then the copies found are marked by primary key. A
-	 * statement per id cost a thousand times more in statement overhead than the lookup
-	 * itself, which mattered most when the import replaces nothing; one statement with a
-	 * subquery on the updated table is quadratic on H2, which runs the subquery again for
-	 * each row updated.
+	 * statement per id spent most of its time on being a statement, not on the lookup,
+	 * which mattered most when the import replaces nothing; one statement with a subquery
+	 * on the updated table is quadratic on H2, which runs the subquery again for each row
+	 * updated.
 	 */
 	private long supersedeEarlierCopies(long importId) {
 		// only records of visible imports are marked: a failed or unfinished import's
@@ -174,9 +174,12 @@ public class ImportStore {
 		List<Long> lastKey = this.jdbc.queryForList(
 				"SELECT row_key FROM exchange_record WHERE row_key BETWEEN ? AND ? ORDER BY row_key DESC LIMIT 1",
 				Long.class, RowKeys.first(importId), RowKeys.last(importId));
+		if (lastKey.isEmpty()) {
+			// nothing accepted, nothing to replace
+			return 0;
+		}
 		long updated = 0;
-		for (long from = RowKeys.first(importId); !lastKey.isEmpty()
-				&& from <= lastKey.get(0); from += SUPERSEDE_LINES) {
+		for (long from = RowKeys.first(importId); from <= lastKey.get(0); from += SUPERSEDE_LINES) {
 			List<Object> arguments = new ArrayList<>();
 			arguments.add(from);
 			arguments.add(Math.min(from + SUPERSEDE_LINES - 1, RowKeys.last(importId)));
