@@ -17,9 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A publish replaces earlier copies range by range of the import's lines: files longer
- * than one range replace exactly the records they share with the store, wherever they are
- * in the file.
+ * Files of tens of thousands of rows replace exactly the records they share with the
+ * store, wherever they are in the file, and say how many.
  */
 @SpringBootTest(classes = ExchangeReportsApplication.class)
 class PublishAtScaleTests extends RunnerTestSupport {
