@@ -745,7 +745,8 @@ public final class ExchangeFileReader implements Closeable {
 	}
 
 	private String[] split(String record) {
-		String input = (this.quotes > 0 && mayBePadded(record)) ? unpadQuotedFields(record, this.separator) : record;
+		String input = (this.quotes > 0 && mayBePadded(record, this.separator))
+				? unpadQuotedFields(record, this.separator) : record;
 		try {
 			return this.parser.parseLine(input);
 		}
@@ -825,19 +826,15 @@ public final class ExchangeFileReader implements Closeable {
 		return (out != null) ? out.append(record, copied, length).toString() : record;
 	}
 
-	// padding around a quoted field puts a space or tab right next to a quote
-	private static boolean mayBePadded(String record) {
+	// padding around a quoted field puts a padding character right next to a quote
+	private static boolean mayBePadded(String record, char separator) {
 		for (int i = record.indexOf('"'); i >= 0; i = record.indexOf('"', i + 1)) {
-			if ((i > 0 && isSpaceOrTab(record.charAt(i - 1)))
-					|| (i + 1 < record.length() && isSpaceOrTab(record.charAt(i + 1)))) {
+			if ((i > 0 && isPadding(record.charAt(i - 1), separator))
+					|| (i + 1 < record.length() && isPadding(record.charAt(i + 1), separator))) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	private static boolean isSpaceOrTab(char c) {
-		return c == ' ' || c == '\t';
 	}
 
 	private static boolean isPadding(char c, char separator) {

@@ -50,10 +50,6 @@ public class StoredRecords {
 		this.jdbc = jdbc;
 	}
 
-	public void forEachVisibleRecord(Consumer<ExchangeRecord> action) {
-		stream(VISIBLE_RECORDS, List.of(), (ResultSet rs) -> action.accept(toRecord(rs)));
-	}
-
 	/**
 	 * The visible records in as many parts as there are actions, read side by side on
 	 * their own connections and threads: part {@code i} goes, in no particular order, to
