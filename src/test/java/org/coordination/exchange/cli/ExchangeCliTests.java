@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -219,7 +218,7 @@ class ExchangeCliTests {
 	}
 
 	private Result exchange(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar()));
+		List<String> command = JarProcess.command(List.of());
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile(this.work, "out", ".txt");
 		Path err = Files.createTempFile(this.work, "err", ".txt");
@@ -233,16 +232,6 @@ class ExchangeCliTests {
 		Files.delete(out);
 		Files.delete(err);
 		return result;
-	}
-
-	static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	static String jar() {
-		String jar = System.getProperty("exchange.jar");
-		assertThat(jar).as("exchange.jar system property (set by the build)").isNotNull();
-		return Path.of(jar).toAbsolutePath().toString();
 	}
 
 	record Result(int exit, String out, String err) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -63,10 +62,7 @@ class ExportAtScaleCliTests {
 	}
 
 	private int exchange(List<String> jvmOptions, String... args) throws Exception {
-		List<String> command = new ArrayList<>();
-		command.add(ExchangeCliTests.javaBin());
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", ExchangeCliTests.jar()));
+		List<String> command = JarProcess.commandForLargeInput(jvmOptions);
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).directory(this.work.toFile())
 			.redirectOutput(this.work.resolve("out.txt").toFile())

@@ -295,9 +295,7 @@ class HostileInputCliTests {
 
 	private Result exchange(Map<String, String> environment, List<String> jvmOptions, String... args)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(ExchangeCliTests.javaBin()));
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", ExchangeCliTests.jar()));
+		List<String> command = JarProcess.command(jvmOptions);
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile(this.work, "out", ".txt");
 		Path err = Files.createTempFile(this.work, "err", ".txt");

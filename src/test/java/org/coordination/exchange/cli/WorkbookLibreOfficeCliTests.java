@@ -73,9 +73,9 @@ class WorkbookLibreOfficeCliTests {
 				<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 				</oor:items>
 				""");
-		Process run = new ProcessBuilder(ExchangeCliTests.javaBin(), "-jar", ExchangeCliTests.jar(), "run", "--input",
-				SAMPLE.toString())
-			.directory(work.toFile())
+		List<String> command = JarProcess.command(List.of());
+		command.addAll(List.of("run", "--input", SAMPLE.toString()));
+		Process run = new ProcessBuilder(command).directory(work.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("run.txt").toFile())
 			.start();
@@ -242,9 +242,10 @@ class WorkbookLibreOfficeCliTests {
 
 	@Test
 	void suppressedWorkbookShowsTheMarkersOfTheCsvReports() throws Exception {
-		Process run = new ProcessBuilder(ExchangeCliTests.javaBin(), "-jar", ExchangeCliTests.jar(), "run", "--input",
-				SAMPLE.toString(), "--output", "suppressed", "--min-cell-count", "10")
-			.directory(work.toFile())
+		List<String> command = JarProcess.command(List.of());
+		command
+			.addAll(List.of("run", "--input", SAMPLE.toString(), "--output", "suppressed", "--min-cell-count", "10"));
+		Process run = new ProcessBuilder(command).directory(work.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("suppressed.txt").toFile())
 			.start();
