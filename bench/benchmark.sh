@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: generate N rows with the project's generator, then time the floor program
 # (a single pass with the same CSV parser), `validate` and `run` into a fresh store, each
-# the whole process with -Xmx256m, median of REPEAT runs. Prints rows, wall seconds,
-# rows/s, peak RSS and the ratio to the floor.
+# the whole process with -Xmx256m, taking turns for REPEAT rounds; the median of each.
+# Prints rows, wall seconds, rows/s, peak RSS and the ratio to the floor.
 #
 #   bench/benchmark.sh [ROWS] [REPEAT]        (defaults: 1000000 3)
 #   FILES=4 bench/benchmark.sh 1000000        (the same rows split into 4 input files)
@@ -28,28 +28,43 @@ if [ ! -d "$input" ]; then
 fi
 bytes=$(du -cb "$input"/*.csv | tail -1 | cut -f1)
 
-# measure NAME CMD...: median wall seconds and the peak RSS (MB) of that run
-measure() {
+# once NAME CMD...: wall seconds and peak RSS (KB) of one run into a fresh store, or "0 0"
+# when it failed
+once() {
 	local name=$1; shift
-	local results=()
-	for _ in $(seq 1 "$REPEAT"); do
-		rm -rf "$WORK/db" "$WORK/reports"
-		/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || {
-			echo "$name failed: $(grep -m1 '^error' "$WORK/$name.err")" >&2; echo "0 0"; return; }
-		results+=("$(cat "$WORK/time.txt")")
-	done
-	printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((REPEAT + 1) / 2))p"
+	rm -rf "$WORK/db" "$WORK/reports"
+	if /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
+		cat "$WORK/time.txt"
+	else
+		echo "$name failed: $(grep -m1 '^error' "$WORK/$name.err")" >&2
+		echo "0 0"
+	fi
 }
 
-floor=$(measure floor java $HEAP -cp "$JAR" -Dloader.main=org.coordination.exchange.bench.FloorReader \
-	org.springframework.boot.loader.launch.PropertiesLauncher "$input/part-1.csv")
+# median: of "seconds KB" lines, the run of median time ("0 0" if any failed)
+median() {
+	local runs
+	runs=$(sort -n)
+	if grep -q '^0 0$' <<<"$runs"; then echo "0 0"; else sed -n "$(((REPEAT + 1) / 2))p" <<<"$runs"; fi
+}
+
+# The three take turns, round by round: on a shared machine whose speed drifts, a drift
+# then moves all three alike instead of skewing the ratio to the floor.
+floor_runs="" validate_runs="" run_runs=""
+for _ in $(seq 1 "$REPEAT"); do
+	floor_runs+=$(once floor java $HEAP -cp "$JAR" -Dloader.main=org.coordination.exchange.bench.FloorReader \
+		org.springframework.boot.loader.launch.PropertiesLauncher "$input/part-1.csv")$'\n'
+	validate_runs+=$(once validate java $HEAP -jar "$JAR" validate --input "$input" --output "$WORK/reports")$'\n'
+	run_runs+=$(once run java $HEAP -jar "$JAR" run --input "$input" --db "$WORK/db/exchanges" \
+		--output "$WORK/reports" --max-rejects "$ROWS")$'\n'
+done
+floor=$(printf '%s' "$floor_runs" | median)
 if [ "$FILES" -gt 1 ]; then
 	# the floor reads one file; scale it to all of them
 	floor=$(echo "$floor" | awk -v f="$FILES" '{printf "%.2f %d", $1 * f, $2}')
 fi
-validate=$(measure validate java $HEAP -jar "$JAR" validate --input "$input" --output "$WORK/reports")
-run=$(measure run java $HEAP -jar "$JAR" run --input "$input" --db "$WORK/db/exchanges" --output "$WORK/reports" \
-	--max-rejects "$ROWS")
+validate=$(printf '%s' "$validate_runs" | median)
+run=$(printf '%s' "$run_runs" | median)
 
 floor_s=${floor% *}
 printf '%s rows in %s file(s), %s MB, heap %s, median of %s\n' "$ROWS" "$FILES" $((bytes / 1000000)) "$HEAP" "$REPEAT"
