@@ -122,7 +122,7 @@ public class ImportStore {
 				"SELECT import_id FROM import_file WHERE run_id = ? AND status = ? ORDER BY import_order DESC",
 				Long.class, runId, COMPLETED);
 		for (long importId : published) {
-			this.jdbc.update("UPDATE exchange_record SET superseded_by = NULL WHERE superseded_by = ?", importId);
+			this.jdbc.update("DELETE FROM superseded_record WHERE superseded_by = ?", importId);
 			this.jdbc.update("UPDATE import_file SET status = ?, message = ? WHERE import_id = ?", REVERTED,
 					"withdrawn: the run's reports could not be written", importId);
 		}
@@ -145,16 +145,17 @@ public class ImportStore {
 	}
 
 	/**
-	 * Marks the visible records that this import replaces, a thousand ids per JDBC batch.
-	 * Not one statement with a subquery on the same table: the table changes with every
-	 * row updated, so H2 would run the subquery again for each, quadratic in the ids. Not
-	 * a join of the import's records to the visible ones either: on H2 it was faster, but
-	 * PostgreSQL, whose statistics still describe the table before the import, planned it
-	 * so badly that a 250,000-row publish took 78 s instead of 3.
+	 * Lists the visible records that this import replaces in {@code superseded_record}, a
+	 * thousand ids per JDBC batch. Not one statement with a subquery on the same tables:
+	 * they change with every row listed, so H2 would run the subquery again for each,
+	 * quadratic in the ids. Not a join of the import's records to the visible ones
+	 * either: on H2 it was faster, but PostgreSQL, whose statistics still describe the
+	 * table before the import, planned it so badly that a 250,000-row publish took 78 s
+	 * instead of 3.
 	 */
 	private long supersedeEarlierCopies(long importId) {
-		// only records of visible imports are marked: a failed or unfinished import's
-		// rows stay unmarked, so if it is published later its records replace these.
+		// only records of visible imports are listed: a failed or unfinished import's
+		// rows are not, so if it is published later its records replace these.
 		// Imports of the same run may be staging meanwhile; they are never in this list.
 		// Named here rather than by a subquery, which H2 would run again for every row.
 		List<Long> visible = this.jdbc
@@ -187,8 +188,10 @@ public class ImportStore {
 	 * against every row found, a thousand times the work).
 	 */
 	private int supersede(long importId, String whichImports, List<Object> listed, List<String> ids) {
-		int[][] counts = this.jdbc.batchUpdate("UPDATE exchange_record SET superseded_by = ? WHERE record_id = ? "
-				+ "AND superseded_by IS NULL AND import_id IN " + whichImports, ids, ids.size(), (ps, id) -> {
+		int[][] counts = this.jdbc.batchUpdate("INSERT INTO superseded_record (row_key, superseded_by) "
+				+ "SELECT r.row_key, ? FROM exchange_record r WHERE r.record_id = ? AND NOT EXISTS "
+				+ "(SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) AND r.import_id IN " + whichImports,
+				ids, ids.size(), (ps, id) -> {
 					ps.setLong(1, importId);
 					ps.setString(2, id);
 					for (int i = 0; i < listed.size(); i++) {

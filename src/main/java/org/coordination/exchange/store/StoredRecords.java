@@ -35,7 +35,8 @@ public class StoredRecords {
 	private static final String VISIBLE_RECORDS = "SELECT r.record_id, r.exchange_date, r.agreement, r.stage, r.side, "
 			+ "r.category, r.service_branch, r.rank_group, r.age, r.captured_on, r.capture_place, r.conditions, "
 			+ "r.severity FROM exchange_record r JOIN import_file f ON f.import_id = r.import_id "
-			+ "WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL";
+			+ "WHERE f.status = 'COMPLETED' "
+			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)";
 
 	// Rejects of the latest finished attempt of each file name: a file imported again
 	// replaces its earlier rejects. A withdrawn import (reports not written) does not.

@@ -508,9 +508,8 @@ class HostileInputTests extends RunnerTestSupport {
 	}
 
 	private int visibleRecords() {
-		return this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM exchange_record r JOIN import_file f "
-						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND r.superseded_by IS NULL",
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM exchange_record r JOIN import_file f "
+				+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)",
 				Integer.class);
 	}
 

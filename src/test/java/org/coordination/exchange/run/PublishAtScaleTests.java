@@ -47,7 +47,9 @@ class PublishAtScaleTests extends RunnerTestSupport {
 		// more than one range of lines replaces records
 		assertThat(expectedUpdated[1]).isGreaterThan(10_000);
 		Map<String, Long> visible = new HashMap<>();
-		this.jdbc.query("SELECT record_id, import_id FROM exchange_record WHERE superseded_by IS NULL",
+		this.jdbc.query(
+				"SELECT r.record_id, r.import_id FROM exchange_record r WHERE "
+						+ "NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)",
 				(java.sql.ResultSet rs) -> {
 					assertThat(visible.put(rs.getString(1), rs.getLong(2))).as(rs.getString(1)).isNull();
 				});
@@ -58,9 +60,10 @@ class PublishAtScaleTests extends RunnerTestSupport {
 				.isEqualTo(expectedUpdated[i]);
 		}
 		// every replaced copy names the import that replaced it
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM exchange_record o WHERE o.superseded_by IS NOT NULL "
-				+ "AND NOT EXISTS (SELECT 1 FROM exchange_record n WHERE n.import_id = o.superseded_by "
-				+ "AND n.record_id = o.record_id)", Long.class))
+		assertThat(this.jdbc
+			.queryForObject("SELECT COUNT(*) FROM superseded_record s JOIN exchange_record o ON o.row_key = s.row_key "
+					+ "WHERE NOT EXISTS (SELECT 1 FROM exchange_record n WHERE n.import_id = s.superseded_by "
+					+ "AND n.record_id = o.record_id)", Long.class))
 			.isZero();
 	}
 

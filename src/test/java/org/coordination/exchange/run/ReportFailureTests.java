@@ -36,7 +36,7 @@ class ReportFailureTests extends RunnerTestSupport {
 
 	private static final String VISIBLE = "SELECT r.record_id || ' ' || r.stage || ' ' || r.side FROM exchange_record r "
 			+ "JOIN import_file f ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' "
-			+ "AND r.superseded_by IS NULL ORDER BY r.record_id";
+			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) ORDER BY r.record_id";
 
 	@Test
 	void diskFullWhileWritingReportsLeavesReportsAndStoreAsBefore() throws IOException {

@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Empties the store and the job repository between tests that share one database. */
 public final class StoreCleaner {
 
-	private static final String[] TABLES = { "exchange_record", "rejected_row", "import_file", "exchange_run",
-			"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+	private static final String[] TABLES = { "superseded_record", "exchange_record", "rejected_row", "import_file",
+			"exchange_run", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
 			"BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE" };
 
 	private StoreCleaner() {
