@@ -239,7 +239,8 @@ class CrashRecoveryCliTests {
 			+ "|| COALESCE(r.rank_group, '') || '|' || COALESCE(CAST(r.age AS VARCHAR), '') || '|' "
 			+ "|| COALESCE(CAST(r.captured_on AS VARCHAR), '') || '|' || r.conditions || '|' "
 			+ "|| COALESCE(r.severity, '') FROM exchange_record r JOIN import_file f "
-			+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) "
+			+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' "
+			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) "
 			+ "ORDER BY r.record_id";
 
 	/** The rejected rows, one line each. */

@@ -214,10 +214,11 @@ class HostileInputCliTests {
 		assertThat(after.keySet()).isEqualTo(before.keySet());
 		after.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
 		// the store shows what the previous reports show: stage-3.csv's records only
-		assertThat(CrashRecoveryCliTests
-			.query(this.work, "SELECT f.file_name || ' ' || COUNT(*) FROM exchange_record r "
-					+ "JOIN import_file f ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' "
-					+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) GROUP BY f.file_name"))
+		assertThat(CrashRecoveryCliTests.query(this.work,
+				"SELECT f.file_name || ' ' || COUNT(*) FROM exchange_record r "
+						+ "JOIN import_file f ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' "
+						+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) "
+						+ "GROUP BY f.file_name"))
 			.containsExactly("stage-3.csv 3");
 	}
 

@@ -508,8 +508,10 @@ class HostileInputTests extends RunnerTestSupport {
 	}
 
 	private int visibleRecords() {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM exchange_record r JOIN import_file f "
-				+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)",
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM exchange_record r JOIN import_file f "
+						+ "ON f.import_id = r.import_id WHERE f.status = 'COMPLETED' "
+						+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)",
 				Integer.class);
 	}
 

@@ -31,7 +31,8 @@ class ParallelImportTests extends RunnerTestSupport {
 	private static final String STORE = "SELECT r.record_id || '|' || f.file_name || '|' || r.line_number || '|' "
 			+ "|| r.exchange_date || '|' || r.stage || '|' || r.side || '|' || COALESCE(r.service_branch, '') "
 			+ "FROM exchange_record r JOIN import_file f ON f.import_id = r.import_id "
-			+ "WHERE f.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) ORDER BY r.record_id";
+			+ "WHERE f.status = 'COMPLETED' "
+			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key) ORDER BY r.record_id";
 
 	@Test
 	void fourFilesSideBySideEndAsOneAtATime() throws IOException {
