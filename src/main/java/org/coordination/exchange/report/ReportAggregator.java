@@ -47,7 +47,7 @@ public final class ReportAggregator {
 	/**
 	 * Adds what another aggregator counted, as if its records had been added here: the
 	 * tables do not depend on the order of records, so parts of the store can be counted
-	 * side by side.
+	 * side by side. The other's groups are taken over, not copied: do not use it again.
 	 */
 	public void merge(ReportAggregator other) {
 		other.stages.forEach((key, group) -> this.stages.merge(key, group, StageGroup::merge));

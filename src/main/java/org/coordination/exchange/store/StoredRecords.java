@@ -66,25 +66,21 @@ public class StoredRecords {
 		for (int i = 0; i < actions.size(); i++) {
 			Consumer<ExchangeRecord> action = actions.get(i);
 			List<Object> range = List.of(bounds[i], bounds[i + 1] - 1);
-			Runnable part = () -> stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", range,
-					(ResultSet rs) -> action.accept(toRecord(rs)));
-			if (i == actions.size() - 1) {
+			Runnable part = () -> {
 				try {
-					part.run();
+					stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", range,
+							(ResultSet rs) -> action.accept(toRecord(rs)));
 				}
 				catch (RuntimeException | Error ex) {
 					failures.add(ex);
 				}
+			};
+			if (i == actions.size() - 1) {
+				// the last part on this thread, while the others read
+				part.run();
 			}
 			else {
-				Thread thread = new Thread(() -> {
-					try {
-						part.run();
-					}
-					catch (RuntimeException | Error ex) {
-						failures.add(ex);
-					}
-				}, "exchange-report-read-" + (i + 1));
+				Thread thread = new Thread(part, "exchange-report-read-" + (i + 1));
 				thread.start();
 				threads.add(thread);
 			}

@@ -2,6 +2,7 @@ package org.coordination.exchange.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -235,7 +236,7 @@ class ReportAggregatorTests {
 
 	@Test
 	void partsCountedApartAndMergedGiveTheSameTables() {
-		List<ExchangeRecord> records = new java.util.ArrayList<>(TestRecords.scenario());
+		List<ExchangeRecord> records = new ArrayList<>(TestRecords.scenario());
 		// a captivity of over ninety years is counted apart from the others (sparse)
 		records.add(TestRecords.civilian().stage("Istanbul", 2).on("2025-06-10").captured("1920-01-01").build());
 		// and its median comes from there when both parts count the stage
