@@ -2,12 +2,15 @@ package org.coordination.exchange.job;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.coordination.exchange.input.CsvOptions;
 import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.HeaderMapping;
 import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.input.ReadAhead;
+import org.coordination.exchange.record.ExchangeRecord;
+import org.coordination.exchange.report.ImportAggregates;
 import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.slf4j.Logger;
@@ -31,6 +34,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * (an accepted record, or a rejected row with its {@code raw} cut to
  * {@link ExchangeRecordProcessor#RAW_LIMIT} characters), never the raw text of up to a
  * chunk of long rows: memory stays bounded whatever the rows hold.
+ * <p>
+ * An import read from its first row also counts its accepted records into report tables
+ * on that thread ({@link ImportAggregates}), so the reports need not read them back.
  */
 class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWriteListener<ImportedRow> {
 
@@ -54,6 +60,12 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 
 	private final StagedRecordIds acceptedIds;
 
+	private final ImportAggregates aggregates;
+
+	private final long runId;
+
+	private final long importId;
+
 	private ExchangeFileReader reader;
 
 	private ReadAhead<ImportedRow> ahead;
@@ -61,11 +73,14 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 	private long recordsRead;
 
 	ExchangeFileItemReader(Path file, String displayPath, CsvOptions options, ExchangeRecordValidator validator,
-			StagedRecordIds acceptedIds) {
+			StagedRecordIds acceptedIds, ImportAggregates aggregates, long runId, long importId) {
 		this.file = file;
 		this.displayPath = displayPath;
 		this.options = options;
 		this.acceptedIds = acceptedIds;
+		this.aggregates = aggregates;
+		this.runId = runId;
+		this.importId = importId;
 		this.processor = ExchangeRecordProcessor.forFile(file, this::header, validator, acceptedIds);
 	}
 
@@ -78,18 +93,32 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 	public void open(ExecutionContext context) {
 		this.reader = ExchangeFileReader.open(this.file, this.options);
 		this.recordsRead = context.getLong(RECORDS_READ, 0L);
+		Consumer<ExchangeRecord> counted = null;
 		if (this.recordsRead > 0) {
 			// a restarted import: these records are in chunks that were committed
 			this.reader.skip(this.recordsRead);
+			// and the reports count them from the store
+			this.aggregates.discard(this.importId);
 		}
-		else if (!this.reader.header().unknownColumns().isEmpty()) {
-			logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
-					names(this.reader.header().unknownColumns()));
+		else {
+			counted = this.aggregates.begin(this.runId, this.importId);
+			if (!this.reader.header().unknownColumns().isEmpty()) {
+				logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
+						names(this.reader.header().unknownColumns()));
+			}
 		}
 		ExchangeFileReader records = this.reader;
+		Consumer<ExchangeRecord> reportTables = counted;
 		this.ahead = new ReadAhead<>("exchange-reader", READ_AHEAD, () -> {
 			RawRecord record = records.next();
-			return (record != null) ? this.processor.process(record) : null;
+			if (record == null) {
+				return null;
+			}
+			ImportedRow row = this.processor.process(record);
+			if (reportTables != null && row.accepted() != null) {
+				reportTables.accept(row.accepted());
+			}
+			return row;
 		});
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.coordination.exchange.input.CsvOptions;
+import org.coordination.exchange.report.ImportAggregates;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.store.JdbcExchangeRecordWriter;
@@ -102,11 +103,13 @@ class ImportJobConfiguration {
 			@Value("#{jobParameters['input.encoding']}") String encoding,
 			@Value("#{jobParameters['input.separator']}") String separator, ReferenceData referenceData,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate, ImportStore importStore,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId,
+			@Value("#{jobParameters['run.id']}") Long runId, ImportAggregates importAggregates) {
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
 		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep),
 				new ExchangeRecordValidator(referenceData, runDate),
-				new StagedRecordIds(importStore, importId, expectedRows(Path.of(file))));
+				new StagedRecordIds(importStore, importId, expectedRows(Path.of(file))), importAggregates,
+				(runId != null) ? runId : -1, importId);
 	}
 
 	/** An estimate of a file's rows (real rows are about a hundred bytes). */

@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -89,6 +91,16 @@ public class ReportPublisher {
 	 * are then left as they were
 	 */
 	public void publish(Path outputDir, RunInfo run, boolean excelCsv, int minCellCount) {
+		publish(outputDir, run, excelCsv, minCellCount, ImportAggregates.Counted.none());
+	}
+
+	/**
+	 * As {@link #publish(Path, RunInfo, boolean, int)}, with the tables this run's
+	 * imports counted as they read their rows: where the store confirms them, those
+	 * imports' records are not read again.
+	 */
+	public void publish(Path outputDir, RunInfo run, boolean excelCsv, int minCellCount,
+			ImportAggregates.Counted counted) {
 		Path staging;
 		try {
 			Files.createDirectories(outputDir);
@@ -99,7 +111,7 @@ public class ReportPublisher {
 			throw failure(outputDir, ex);
 		}
 		try {
-			ReportData data = aggregate();
+			ReportData data = aggregate(counted);
 			RejectedRows rejected = this.storedRecords::forEachRejectedRow;
 			SmallCellSuppression suppression = SmallCellSuppression.of(data, minCellCount);
 			CsvReportWriter csv = new CsvReportWriter(excelCsv);
@@ -121,16 +133,25 @@ public class ReportPublisher {
 		}
 	}
 
-	/** The report tables, from the visible records read in parts side by side. */
-	private ReportData aggregate() {
+	/**
+	 * The report tables: the counted imports' tables, if the store confirms them all, and
+	 * the other visible records read in parts side by side.
+	 */
+	private ReportData aggregate(ImportAggregates.Counted counted) {
+		Map<Long, Long> records = counted.records();
+		boolean confirmed = !records.isEmpty() && this.storedRecords.allVisible(records);
 		List<ReportAggregator> parts = new ArrayList<>();
 		for (int i = 0; i < READ_PARTS; i++) {
 			parts.add(new ReportAggregator());
 		}
-		this.storedRecords
-			.forEachVisibleRecord(parts.stream().map((part) -> (Consumer<ExchangeRecord>) part::add).toList());
+		this.storedRecords.forEachVisibleRecord(
+				parts.stream().map((part) -> (Consumer<ExchangeRecord>) part::add).toList(),
+				confirmed ? records.keySet() : Set.of());
 		ReportAggregator all = parts.get(0);
 		parts.subList(1, parts.size()).forEach(all::merge);
+		if (confirmed) {
+			all.merge(counted.tables());
+		}
 		return all.result();
 	}
 

@@ -37,6 +37,7 @@ import org.coordination.exchange.job.FileImportLauncher;
 import org.coordination.exchange.job.FileImportLauncher.ImportOutcome;
 import org.coordination.exchange.job.ImportJobParameters;
 import org.coordination.exchange.job.PublishTurns;
+import org.coordination.exchange.report.ImportAggregates;
 import org.coordination.exchange.report.ReportPublisher;
 import org.coordination.exchange.report.ReportWriteException;
 import org.coordination.exchange.report.RunInfo;
@@ -83,6 +84,8 @@ public class ExchangeRunner {
 
 	private final Clock clock;
 
+	private final ImportAggregates importAggregates;
+
 	/**
 	 * @param fixedTime for tests that compare whole workbooks: the instant every run
 	 * starts and ends at (ISO-8601), so that the Run sheet and the document's dates are
@@ -90,21 +93,23 @@ public class ExchangeRunner {
 	 */
 	@Autowired
 	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock,
+			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock, ImportAggregates importAggregates,
 			@Value("${exchange.import-threads:2}") int importThreads,
 			@Value("${exchange.test.fixed-time:}") String fixedTime) {
-		this(launcher, importStore, reportPublisher, runHistory, publishTurns, runLock, importThreads,
+		this(launcher, importStore, reportPublisher, runHistory, publishTurns, runLock, importAggregates, importThreads,
 				fixedTime.isEmpty() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixedTime), ZoneOffset.UTC));
 	}
 
 	private ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock, int importThreads, Clock clock) {
+			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock, ImportAggregates importAggregates,
+			int importThreads, Clock clock) {
 		this.launcher = launcher;
 		this.importStore = importStore;
 		this.reportPublisher = reportPublisher;
 		this.runHistory = runHistory;
 		this.publishTurns = publishTurns;
 		this.runLock = runLock;
+		this.importAggregates = importAggregates;
 		this.importThreads = Math.max(1, importThreads);
 		this.clock = clock;
 	}
@@ -112,13 +117,13 @@ public class ExchangeRunner {
 	/** This runner importing up to this many files side by side. */
 	ExchangeRunner withImportThreads(int threads) {
 		return new ExchangeRunner(this.launcher, this.importStore, this.reportPublisher, this.runHistory,
-				this.publishTurns, this.runLock, threads, this.clock);
+				this.publishTurns, this.runLock, this.importAggregates, threads, this.clock);
 	}
 
 	/** This runner writing its reports with another publisher. */
 	ExchangeRunner withReportPublisher(ReportPublisher publisher) {
 		return new ExchangeRunner(this.launcher, this.importStore, publisher, this.runHistory, this.publishTurns,
-				this.runLock, this.importThreads, this.clock);
+				this.runLock, this.importAggregates, this.importThreads, this.clock);
 	}
 
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
@@ -161,6 +166,7 @@ public class ExchangeRunner {
 				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")), scheduledFor);
 		Tally tally = new Tally();
 		importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
+		ImportAggregates.Counted counted = this.importAggregates.take(runId);
 		boolean reportsWritten = false;
 		if (tally.stopped || shutdown.requested()) {
 			tally.stopped = true;
@@ -169,10 +175,10 @@ public class ExchangeRunner {
 		}
 		else {
 			try {
-				this.reportPublisher.publish(
-						request.outputDir(), new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead,
-								tally.accepted, tally.rejected, tally.updated, version()),
-						request.excelCsv(), request.minCellCount());
+				this.reportPublisher.publish(request.outputDir(),
+						new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead, tally.accepted,
+								tally.rejected, tally.updated, version()),
+						request.excelCsv(), request.minCellCount(), counted);
 				reportsWritten = true;
 			}
 			catch (ReportWriteException ex) {

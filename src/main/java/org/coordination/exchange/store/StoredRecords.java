@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.coordination.exchange.record.Category;
@@ -60,16 +63,26 @@ public class StoredRecords {
 	 * @throws RuntimeException the first failure of any part, after every part ended
 	 */
 	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
-		long[] bounds = partBounds(actions.size());
+		forEachVisibleRecord(actions, Set.of());
+	}
+
+	/**
+	 * As {@link #forEachVisibleRecord(List)}, leaving out the records of the given
+	 * imports, whose rows are not read at all.
+	 */
+	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions, Set<Long> leftOut) {
+		long[] bounds = partBounds(actions.size(), leftOut);
 		List<Thread> threads = new ArrayList<>();
 		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < actions.size(); i++) {
 			Consumer<ExchangeRecord> action = actions.get(i);
-			List<Object> range = List.of(bounds[i], bounds[i + 1] - 1);
+			List<long[]> ranges = without(bounds[i], bounds[i + 1] - 1, leftOut);
 			Runnable part = () -> {
 				try {
-					stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", range,
-							(ResultSet rs) -> action.accept(toRecord(rs)));
+					for (long[] range : ranges) {
+						stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", List.of(range[0], range[1]),
+								(ResultSet rs) -> action.accept(toRecord(rs)));
+					}
 				}
 				catch (RuntimeException | Error ex) {
 					failures.add(ex);
@@ -97,17 +110,66 @@ public class StoredRecords {
 		}
 	}
 
+	/** The row keys from {@code first} to {@code last} outside the imports left out. */
+	static List<long[]> without(long first, long last, Set<Long> leftOut) {
+		List<long[]> ranges = new ArrayList<>();
+		long from = first;
+		for (long importId : new TreeSet<>(leftOut)) {
+			if (RowKeys.last(importId) < from) {
+				continue;
+			}
+			if (RowKeys.first(importId) > last) {
+				break;
+			}
+			if (RowKeys.first(importId) > from) {
+				ranges.add(new long[] { from, RowKeys.first(importId) - 1 });
+			}
+			if (RowKeys.last(importId) >= last) {
+				return ranges;
+			}
+			from = RowKeys.last(importId) + 1;
+		}
+		ranges.add(new long[] { from, last });
+		return ranges;
+	}
+
+	/**
+	 * Whether each import is published with exactly the given number of accepted records
+	 * and none of them has been replaced since: then those records are all visible.
+	 */
+	public boolean allVisible(Map<Long, Long> acceptedByImport) {
+		for (Map.Entry<Long, Long> entry : acceptedByImport.entrySet()) {
+			long importId = entry.getKey();
+			List<Long> accepted = this.jdbc.queryForList(
+					"SELECT accepted FROM import_file WHERE import_id = ? AND status = 'COMPLETED'", Long.class,
+					importId);
+			if (accepted.size() != 1 || !accepted.get(0).equals(entry.getValue())) {
+				return false;
+			}
+			boolean replaced = !this.jdbc
+				.queryForList("SELECT 1 FROM superseded_record WHERE row_key BETWEEN ? AND ? FETCH FIRST 1 ROWS ONLY",
+						Integer.class, RowKeys.first(importId), RowKeys.last(importId))
+				.isEmpty();
+			if (replaced) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/**
 	 * Row keys that cut the visible records into {@code parts} ranges of about equal
 	 * size, from the published imports' counts: {@code bounds[i]} to
 	 * {@code bounds[i + 1] - 1} is part {@code i}. A cut inside an import assumes its
-	 * accepted rows spread evenly over its lines.
+	 * accepted rows spread evenly over its lines. Imports left out count for nothing.
 	 */
-	long[] partBounds(int parts) {
-		List<long[]> imports = this.jdbc.query(
-				"SELECT import_id, accepted, rows_read FROM import_file WHERE status = 'COMPLETED' AND accepted > 0 "
-						+ "ORDER BY import_id",
-				(rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
+	long[] partBounds(int parts, Set<Long> leftOut) {
+		List<long[]> imports = this.jdbc
+			.query("SELECT import_id, accepted, rows_read FROM import_file WHERE status = 'COMPLETED' AND accepted > 0 "
+					+ "ORDER BY import_id", (rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.stream()
+			.filter((counts) -> !leftOut.contains(counts[0]))
+			.toList();
 		long total = imports.stream().mapToLong((counts) -> counts[1]).sum();
 		long[] bounds = new long[parts + 1];
 		bounds[0] = Long.MIN_VALUE;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -95,6 +96,59 @@ class ReportPublisherTests {
 	}
 
 	@Test
+	void countedTablesStandForTheirImportWhenTheStoreConfirmsThem() throws IOException {
+		List<ExchangeRecord> all = TestRecords.scenario();
+		List<ExchangeRecord> earlier = all.subList(0, all.size() / 2);
+		List<ExchangeRecord> thisRun = all.subList(all.size() / 2, all.size());
+		Path expected = this.dir.resolve("expected");
+		new ReportPublisher(new FakeStore(all, rejects(), null), ExcelReportWriter.DEFAULT_OFFICE).publish(expected,
+				RUN, false);
+		FakeStore store = new FakeStore(earlier, rejects(), null, true);
+		Path reports = this.dir.resolve("reports");
+
+		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false, 0,
+				counted(7, thisRun));
+
+		// the import's records are not read, and its tables are counted once
+		assertThat(store.leftOut).containsExactly(7L);
+		assertThat(summaries(reports)).isEqualTo(summaries(expected));
+	}
+
+	@Test
+	void countedTablesTheStoreDoesNotConfirmAreLeftUnused() throws IOException {
+		// such as an import a later file of the run corrected: the store is read whole
+		List<ExchangeRecord> all = TestRecords.scenario();
+		Path expected = this.dir.resolve("expected");
+		new ReportPublisher(new FakeStore(all, rejects(), null), ExcelReportWriter.DEFAULT_OFFICE).publish(expected,
+				RUN, false);
+		FakeStore store = new FakeStore(all, rejects(), null, false);
+		Path reports = this.dir.resolve("reports");
+
+		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false, 0,
+				counted(7, all.subList(all.size() / 2, all.size())));
+
+		assertThat(store.leftOut).isEmpty();
+		assertThat(summaries(reports)).isEqualTo(summaries(expected));
+	}
+
+	/** The tables of one import of run 1, counted as it read these records. */
+	private static ImportAggregates.Counted counted(long importId, List<ExchangeRecord> records) {
+		ImportAggregates aggregates = new ImportAggregates();
+		records.forEach(aggregates.begin(1, importId));
+		aggregates.imported(1, importId);
+		return aggregates.take(1);
+	}
+
+	/** The CSV summaries, which hold every table of the workbook. */
+	private static Map<String, String> summaries(Path dir) throws IOException {
+		Map<String, String> contents = new LinkedHashMap<>();
+		for (String name : List.of("branch_summary.csv", "conditions.csv", "stage_branch.csv", "stage_summary.csv")) {
+			contents.put(name, Files.readString(dir.resolve(name)));
+		}
+		return contents;
+	}
+
+	@Test
 	void stagingFolderOfAKilledRunIsRemoved() throws IOException {
 		Path reports = Files.createDirectories(this.dir.resolve("reports"));
 		Path leftover = Files.createDirectories(reports.resolve(".reports-123").resolve("deep"));
@@ -167,16 +221,37 @@ class ReportPublisherTests {
 
 		private final Runnable beforeRejects;
 
+		private final boolean confirms;
+
+		private Set<Long> leftOut;
+
 		FakeStore(List<ExchangeRecord> records, List<RejectedRow> rejected, Runnable beforeRejects) {
+			this(records, rejected, beforeRejects, false);
+		}
+
+		/**
+		 * @param confirms what {@link #allVisible} answers: whether counted imports'
+		 * records are all visible
+		 */
+		FakeStore(List<ExchangeRecord> records, List<RejectedRow> rejected, Runnable beforeRejects, boolean confirms) {
 			super(new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:unused")));
 			this.records = records;
 			this.rejected = rejected;
 			this.beforeRejects = beforeRejects;
+			this.confirms = confirms;
 		}
 
 		@Override
-		public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
-			// every record to the first part, none to the others
+		public boolean allVisible(Map<Long, Long> acceptedByImport) {
+			return this.confirms;
+		}
+
+		/**
+		 * Every record to the first part, none to the others; the imports left out noted.
+		 */
+		@Override
+		public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions, Set<Long> leftOut) {
+			this.leftOut = leftOut;
 			this.records.forEach(actions.get(0));
 		}
 

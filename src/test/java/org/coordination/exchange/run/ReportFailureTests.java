@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -47,7 +48,7 @@ class ReportFailureTests extends RunnerTestSupport {
 
 		StoredRecords diskFull = new StoredRecords(this.jdbc) {
 			@Override
-			public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
+			public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions, Set<Long> leftOut) {
 				throw new UncheckedIOException(new IOException("No space left on device"));
 			}
 		};
