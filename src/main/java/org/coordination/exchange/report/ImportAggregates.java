@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The report tables of a run's imports, counted while the imports read their rows, so
- * that the reports need not read those rows back from the store (a third of the reports'
- * time at a million rows). The reader thread has a core to spare for it.
+ * that the reports need not read those rows back from the store (about half of the
+ * reports' time at a million rows). The reader thread has a core to spare for it.
  * <p>
  * An import counts its accepted records from its first row ({@link #begin}); once it is
  * published its tables join its run's ({@link #imported}), and any other end drops them

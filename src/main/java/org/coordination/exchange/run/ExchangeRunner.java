@@ -165,8 +165,14 @@ public class ExchangeRunner {
 		long runId = this.runHistory.start(started,
 				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")), scheduledFor);
 		Tally tally = new Tally();
-		importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
-		ImportAggregates.Counted counted = this.importAggregates.take(runId);
+		ImportAggregates.Counted counted;
+		try {
+			importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
+		}
+		finally {
+			// taken even from a run that ends here, so that a schedule keeps none
+			counted = this.importAggregates.take(runId);
+		}
 		boolean reportsWritten = false;
 		if (tally.stopped || shutdown.requested()) {
 			tally.stopped = true;
