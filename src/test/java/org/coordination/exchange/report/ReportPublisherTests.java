@@ -100,9 +100,7 @@ class ReportPublisherTests {
 		List<ExchangeRecord> all = TestRecords.scenario();
 		List<ExchangeRecord> earlier = all.subList(0, all.size() / 2);
 		List<ExchangeRecord> thisRun = all.subList(all.size() / 2, all.size());
-		Path expected = this.dir.resolve("expected");
-		new ReportPublisher(new FakeStore(all, rejects(), null), ExcelReportWriter.DEFAULT_OFFICE).publish(expected,
-				RUN, false);
+		Path expected = reportsOf(all);
 		FakeStore store = new FakeStore(earlier, rejects(), null, true);
 		Path reports = this.dir.resolve("reports");
 
@@ -118,9 +116,7 @@ class ReportPublisherTests {
 	void countedTablesTheStoreDoesNotConfirmAreLeftUnused() throws IOException {
 		// such as an import a later file of the run corrected: the store is read whole
 		List<ExchangeRecord> all = TestRecords.scenario();
-		Path expected = this.dir.resolve("expected");
-		new ReportPublisher(new FakeStore(all, rejects(), null), ExcelReportWriter.DEFAULT_OFFICE).publish(expected,
-				RUN, false);
+		Path expected = reportsOf(all);
 		FakeStore store = new FakeStore(all, rejects(), null, false);
 		Path reports = this.dir.resolve("reports");
 
@@ -129,6 +125,14 @@ class ReportPublisherTests {
 
 		assertThat(store.leftOut).isEmpty();
 		assertThat(summaries(reports)).isEqualTo(summaries(expected));
+	}
+
+	/** The reports of a store of these records, read from it alone. */
+	private Path reportsOf(List<ExchangeRecord> records) {
+		Path expected = this.dir.resolve("expected");
+		new ReportPublisher(new FakeStore(records, rejects(), null), ExcelReportWriter.DEFAULT_OFFICE).publish(expected,
+				RUN, false);
+		return expected;
 	}
 
 	/** The tables of one import of run 1, counted as it read these records. */

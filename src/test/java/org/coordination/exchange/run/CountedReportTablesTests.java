@@ -60,14 +60,10 @@ class CountedReportTablesTests extends RunnerTestSupport {
 		generate(second.resolve("b.csv"), 2, 10_001, 2500);
 		generate(second.resolve("c.csv"), 3, 20_001, 2500);
 		generate(second.resolve("d.csv"), 4, 1, 400);
-		Recording recording = new Recording(this.storedRecords);
 		Path reports = this.work.resolve("reports");
 
-		int exit = this.runner.withReportPublisher(recording)
-			.run(new RunRequest(List.of(second), reports, 1_000_000, StandardCharsets.UTF_8, null, false),
-					new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+		Recording recording = runRecording(second, reports);
 
-		assertThat(exit).as(this.err.toString()).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT updated FROM import_file WHERE file_name = 'd.csv'", Long.class))
 			.isPositive();
 		Map<Long, Long> accepted = acceptedOfRun(2);
@@ -81,14 +77,10 @@ class CountedReportTablesTests extends RunnerTestSupport {
 	void aFileCorrectingAnEarlierFileOfTheSameRunIsReadFromTheStore() throws IOException {
 		// the files share record ids: the second corrects records of the first
 		Path input = sampleInput(2000, 2000);
-		Recording recording = new Recording(this.storedRecords);
 		Path reports = this.work.resolve("reports");
 
-		int exit = this.runner.withReportPublisher(recording)
-			.run(new RunRequest(List.of(input), reports, 1_000_000, StandardCharsets.UTF_8, null, false),
-					new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+		Recording recording = runRecording(input, reports);
 
-		assertThat(exit).as(this.err.toString()).isZero();
 		assertThat(recording.counted).isEqualTo(acceptedOfRun(1)).hasSize(2);
 		assertThat(this.storedRecords.allVisible(recording.counted)).isFalse();
 		assertThat(summaries(reports)).isEqualTo(summaries(rebuiltFromTheStore()));
@@ -135,6 +127,16 @@ class CountedReportTablesTests extends RunnerTestSupport {
 			sorted.sort(BY_ID);
 			assertThat(sorted).as("%d parts", parts).hasSize(expected.size()).isEqualTo(expected);
 		}
+	}
+
+	/** A run of the input whose publisher notes the tables it is handed. */
+	private Recording runRecording(Path input, Path reports) {
+		Recording recording = new Recording(this.storedRecords);
+		int exit = this.runner.withReportPublisher(recording)
+			.run(new RunRequest(List.of(input), reports, 1_000_000, StandardCharsets.UTF_8, null, false),
+					new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+		assertThat(exit).as(this.err.toString()).isZero();
+		return recording;
 	}
 
 	/** Accepted records of each import of a run, by import id. */
