@@ -93,22 +93,19 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 	public void open(ExecutionContext context) {
 		this.reader = ExchangeFileReader.open(this.file, this.options);
 		this.recordsRead = context.getLong(RECORDS_READ, 0L);
-		Consumer<ExchangeRecord> counted = null;
 		if (this.recordsRead > 0) {
-			// a restarted import: these records are in chunks that were committed
+			// a restarted import: these records are in chunks that were committed, and
+			// the reports count them from the store
 			this.reader.skip(this.recordsRead);
-			// and the reports count them from the store
 			this.aggregates.discard(this.importId);
 		}
-		else {
-			counted = this.aggregates.begin(this.runId, this.importId);
-			if (!this.reader.header().unknownColumns().isEmpty()) {
-				logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
-						names(this.reader.header().unknownColumns()));
-			}
+		else if (!this.reader.header().unknownColumns().isEmpty()) {
+			logger.warn("{}: ignoring unknown columns: {}", this.displayPath,
+					names(this.reader.header().unknownColumns()));
 		}
+		Consumer<ExchangeRecord> reportTables = (this.recordsRead == 0)
+				? this.aggregates.begin(this.runId, this.importId) : null;
 		ExchangeFileReader records = this.reader;
-		Consumer<ExchangeRecord> reportTables = counted;
 		this.ahead = new ReadAhead<>("exchange-reader", READ_AHEAD, () -> {
 			RawRecord record = records.next();
 			if (record == null) {

@@ -222,8 +222,7 @@ public class ImportStore {
 	}
 
 	private boolean isH2() {
-		return Boolean.TRUE.equals(this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "H2"
-			.equals(connection.getMetaData().getDatabaseProductName())));
+		return Boolean.TRUE.equals(this.jdbc.execute((ConnectionCallback<Boolean>) Databases::isH2));
 	}
 
 	private static String placeholders(int count) {

@@ -60,15 +60,8 @@ public class StoredRecords {
 	 * {@code actions.get(i)}, which sees only that part and only from one thread. Reading
 	 * a million records was half the reports' time on one core. The parts are row-key
 	 * ranges of about equal numbers of records.
+	 * @param leftOut imports whose records are left out: their rows are not read at all
 	 * @throws RuntimeException the first failure of any part, after every part ended
-	 */
-	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
-		forEachVisibleRecord(actions, Set.of());
-	}
-
-	/**
-	 * As {@link #forEachVisibleRecord(List)}, leaving out the records of the given
-	 * imports, whose rows are not read at all.
 	 */
 	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions, Set<Long> leftOut) {
 		long[] bounds = partBounds(actions.size(), leftOut);
@@ -231,7 +224,7 @@ public class StoredRecords {
 	 */
 	private void stream(String sql, List<Object> parameters, RowCallbackHandler rows) {
 		this.jdbc.execute((ConnectionCallback<Void>) (Connection connection) -> {
-			boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+			boolean h2 = Databases.isH2(connection);
 			boolean autoCommit = connection.getAutoCommit();
 			if (h2) {
 				setLazy(connection, true);
