@@ -2,7 +2,9 @@
 # Benchmark: generate N rows with the project's generator, then time the floor program
 # (a single pass with the same CSV parser), `validate` and `run` into a fresh store, each
 # the whole process with -Xmx256m, taking turns for REPEAT rounds; the median of each.
-# Prints rows, wall seconds, rows/s, peak RSS and the ratio to the floor.
+# Prints rows, wall seconds, rows/s, peak RSS and the ratio to the floor. A fourth step,
+# `launcher`, is the same `run` through bin/exchange-reports (the faster start), its cache
+# prepared once before the rounds.
 #
 #   bench/benchmark.sh [ROWS] [REPEAT]        (defaults: 1000000 3)
 #   FILES=4 bench/benchmark.sh 1000000        (the same rows split into 4 input files)
@@ -48,14 +50,21 @@ median() {
 	if grep -q '^0 0$' <<<"$runs"; then echo "0 0"; else sed -n "$(((REPEAT + 1) / 2))p" <<<"$runs"; fi
 }
 
-# The three take turns, round by round: on a shared machine whose speed drifts, a drift
-# then moves all three alike instead of skewing the ratio to the floor.
-floor_runs="" validate_runs="" run_runs=""
+# the launcher's cache: made once (its one-time cost is printed), then used by every round
+export EXCHANGE_CACHE="$WORK/cache" EXCHANGE_JAR="$JAR"
+rm -rf "$EXCHANGE_CACHE"
+prepare=$(/usr/bin/time -f "%e" bin/exchange-reports --version 2>&1 >/dev/null | tail -1)
+
+# The steps take turns, round by round: on a shared machine whose speed drifts, a drift
+# then moves them all alike instead of skewing the ratio to the floor.
+floor_runs="" validate_runs="" run_runs="" launcher_runs=""
 for _ in $(seq 1 "$REPEAT"); do
 	floor_runs+=$(once floor java $HEAP -cp "$JAR" -Dloader.main=org.coordination.exchange.bench.FloorReader \
 		org.springframework.boot.loader.launch.PropertiesLauncher "$input/part-1.csv")$'\n'
 	validate_runs+=$(once validate java $HEAP -jar "$JAR" validate --input "$input" --output "$WORK/reports")$'\n'
 	run_runs+=$(once run java $HEAP -jar "$JAR" run --input "$input" --db "$WORK/db/exchanges" \
+		--output "$WORK/reports" --max-rejects "$ROWS")$'\n'
+	launcher_runs+=$(JAVA_OPTS=$HEAP once launcher bin/exchange-reports run --input "$input" --db "$WORK/db/exchanges" \
 		--output "$WORK/reports" --max-rejects "$ROWS")$'\n'
 done
 floor=$(printf '%s' "$floor_runs" | median)
@@ -65,13 +74,15 @@ if [ "$FILES" -gt 1 ]; then
 fi
 validate=$(printf '%s' "$validate_runs" | median)
 run=$(printf '%s' "$run_runs" | median)
+launcher=$(printf '%s' "$launcher_runs" | median)
 
 floor_s=${floor% *}
 printf '%s rows in %s file(s), %s MB, heap %s, median of %s\n' "$ROWS" "$FILES" $((bytes / 1000000)) "$HEAP" "$REPEAT"
 printf '%-9s %9s %11s %13s %9s\n' step "wall s" "rows/s" "peak RSS MB" "x floor"
-for row in "floor $floor" "validate $validate" "run $run"; do
+for row in "floor $floor" "validate $validate" "run $run" "launcher $launcher"; do
 	set -- $row
 	awk -v n="$1" -v s="$2" -v kb="$3" -v rows="$ROWS" -v f="$floor_s" \
 		'BEGIN { if (s == 0) { printf "%-9s %9s\n", n, "failed"; exit }
 			printf "%-9s %9.2f %11d %13d %9.1f\n", n, s, rows / s, kb / 1024, s / f }'
 done
+printf 'launcher: bin/exchange-reports, its cache prepared once before the rounds in %s s\n' "$prepare"

@@ -1,0 +1,190 @@
+package org.coordination.exchange.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bin/exchange-reports}, the launcher with a faster start, as real processes: it
+ * prepares its cache once (the extracted jar and a class-data archive), even when two
+ * runs start at once; runs then load their classes from the archive; commands, output,
+ * exit codes and signals are the jar's own; and folders of other jars are removed only
+ * when unused and unheld.
+ */
+class LauncherCliTests {
+
+	static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+
+	static final String PREPARING = "exchange-reports: preparing a faster start for this jar and JVM, once (about 15 s)";
+
+	/** A cache prepared once and shared by the tests that do not test the preparing. */
+	@TempDir
+	static Path sharedCache;
+
+	@TempDir
+	Path work;
+
+	@BeforeAll
+	static void prepareSharedCache() throws Exception {
+		JarProcess process = JarProcess.startLauncher(sharedCache, Map.of("EXCHANGE_CACHE", sharedCache().toString()),
+				"--version");
+		assertThat(process.waitForExit()).isZero();
+		assertThat(process.errLines()).containsExactly(PREPARING);
+	}
+
+	@Test
+	void twoFirstRunsPrepareTheCacheOnceWriteTheJarsReportsAndLaterRunsUseTheArchive() throws Exception {
+		Path cache = this.work.resolve("cache");
+		Path first = inputDirectory("first");
+		Path second = inputDirectory("second");
+		JarProcess one = JarProcess.startLauncher(first, Map.of("EXCHANGE_CACHE", cache.toString()), "run");
+		JarProcess two = JarProcess.startLauncher(second, Map.of("EXCHANGE_CACHE", cache.toString()), "run");
+		assertThat(one.waitForExit()).as(one.out() + one.errLines()).isZero();
+		assertThat(two.waitForExit()).as(two.out() + two.errLines()).isZero();
+		// one prepares, the other waits for it
+		assertThat(Stream.concat(one.errLines().stream(), two.errLines().stream())).containsExactly(PREPARING);
+		assertThat(one.out()).contains("stage-1-2.csv: imported 9 rows: 6 accepted (0 updated), 3 rejected");
+
+		Path plain = inputDirectory("plain");
+		JarProcess jar = JarProcess.run(plain, "run");
+		assertThat(jar.exitCode()).isZero();
+		for (String report : List.of("stage_summary.csv", "branch_summary.csv", "stage_branch.csv", "conditions.csv",
+				"rejected_records.csv")) {
+			assertThat(first.resolve("reports").resolve(report)).as(report)
+				.hasSameBinaryContentAs(plain.resolve("reports").resolve(report));
+			assertThat(second.resolve("reports").resolve(report)).as(report)
+				.hasSameBinaryContentAs(plain.resolve("reports").resolve(report));
+		}
+		assertThat(first.resolve("reports/exchange_report.xlsx")).isNotEmptyFile();
+
+		Path folder = onlyFolder(cache);
+		assertThat(folder.resolve("app").resolve(Path.of(JarProcess.jar()).getFileName())).isRegularFile();
+		assertThat(folder.resolve("app.jsa")).isNotEmptyFile();
+		assertThat(folder.resolve("untrained")).doesNotExist();
+		try (Stream<Path> files = Files.list(folder)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).as("no work folder left")
+				.noneMatch((name) -> name.startsWith("work."));
+		}
+
+		Path classes = this.work.resolve("classes.log");
+		JarProcess again = JarProcess.startLauncher(first,
+				Map.of("EXCHANGE_CACHE", cache.toString(), "JAVA_OPTS", "-Xmx256m -Xlog:class+load:file=" + classes),
+				"run");
+		assertThat(again.waitForExit()).as(again.out() + again.errLines()).isZero();
+		assertThat(again.errLines()).isEmpty();
+		assertThat(again.out()).contains("stage-1-2.csv: already imported, skipped");
+		assertThat(Files.readAllLines(classes))
+			.anyMatch((line) -> line
+				.endsWith(" org.coordination.exchange.ExchangeReportsApplication source: shared objects file (top)"))
+			.anyMatch((line) -> line
+				.contains(" org.apache.poi.xssf.usermodel.XSSFWorkbook source: shared objects file (top)"));
+	}
+
+	@Test
+	void failuresAndExitCodesAreTheJarsOwn() throws Exception {
+		JarProcess launched = launch("run", "--input", "nowhere");
+		JarProcess jar = JarProcess.run(this.work, "run", "--input", "nowhere");
+		assertThat(launched.exitCode()).isEqualTo(jar.exitCode()).isEqualTo(2);
+		assertThat(launched.errLines()).isEqualTo(jar.errLines()).hasSize(1);
+		assertThat(launch("--no-such-option").exitCode()).isEqualTo(2);
+		JarProcess version = launch("--version");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.out()).startsWith("exchange-reports ");
+	}
+
+	@Test
+	void theJvmReplacesTheLauncherSoAStopSignalReachesTheRunItself() throws Exception {
+		JarProcess schedule = JarProcess.startLauncher(this.work, Map.of("EXCHANGE_CACHE", sharedCache().toString()),
+				"schedule", "--cron", "0 0 0 1 1 *", "--zone", "UTC");
+		schedule.awaitLine("Schedule '0 0 0 1 1 *' (UTC): next run at ");
+		assertThat(ProcessHandle.of(schedule.pid()).flatMap((process) -> process.info().command()))
+			.hasValueSatisfying((command) -> assertThat(Path.of(command).getFileName()).hasToString("java"));
+		schedule.terminate();
+		assertThat(schedule.waitForExit()).as(schedule.out() + schedule.errLines()).isZero();
+		assertThat(schedule.out()).endsWith("Schedule stopped.");
+	}
+
+	@Test
+	void foldersOfOtherJarsUnusedForAWeekAreRemovedUnlessARunHoldsThem() throws Exception {
+		Path cache = sharedCache();
+		Path unused = folder(cache, "unused", Duration.ofDays(8));
+		Path held = folder(cache, "held", Duration.ofDays(8));
+		Path recent = folder(cache, "recent", Duration.ofDays(6));
+		// a running process holds its folder's lock shared, as the launcher's JVM does
+		Process holder = new ProcessBuilder("flock", "-s", held.resolve(".lock").toString(), "-c",
+				"echo held; exec sleep 120")
+			.start();
+		try {
+			assertThat(new String(holder.getInputStream().readNBytes(5))).isEqualTo("held\n");
+			assertThat(launch("--version").exitCode()).isZero();
+			assertThat(unused).doesNotExist();
+			assertThat(held).isDirectory();
+			assertThat(recent).isDirectory();
+		}
+		finally {
+			holder.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void withoutAUsableCacheTheJarRunsAsItIs() throws Exception {
+		Path notAFolder = Files.writeString(this.work.resolve("file"), "");
+		JarProcess version = JarProcess.startLauncher(this.work,
+				Map.of("EXCHANGE_CACHE", notAFolder.resolve("cache").toString()), "--version");
+		assertThat(version.waitForExit()).isZero();
+		assertThat(version.out()).startsWith("exchange-reports ");
+		assertThat(version.errLines()).isEmpty();
+	}
+
+	private JarProcess launch(String... args) throws Exception {
+		JarProcess process = JarProcess.startLauncher(this.work, Map.of("EXCHANGE_CACHE", sharedCache().toString()),
+				args);
+		process.waitForExit();
+		return process;
+	}
+
+	private static Path sharedCache() {
+		return sharedCache.resolve("cache");
+	}
+
+	/**
+	 * A folder with the input fixtures in input/, where the launcher's defaults find
+	 * them.
+	 */
+	private Path inputDirectory(String name) throws IOException {
+		Path dir = Files.createDirectories(this.work.resolve(name).resolve("input"));
+		Files.copy(FIXTURES.resolve("stage-1-2.csv"), dir.resolve("stage-1-2.csv"));
+		Files.copy(FIXTURES.resolve("stage-3.csv"), dir.resolve("stage-3.csv"));
+		return dir.getParent();
+	}
+
+	private static Path onlyFolder(Path cache) throws IOException {
+		try (Stream<Path> folders = Files.list(cache)) {
+			List<Path> all = folders.toList();
+			assertThat(all).hasSize(1);
+			return all.get(0);
+		}
+	}
+
+	/** A cache folder of another jar, last used {@code age} ago. */
+	private static Path folder(Path cache, String name, Duration age) throws IOException {
+		Path folder = Files.createDirectories(cache.resolve(name));
+		Files.createDirectories(folder.resolve("app"));
+		Files.writeString(folder.resolve(".lock"), "");
+		Files.setLastModifiedTime(folder, FileTime.from(Instant.now().minus(age)));
+		return folder;
+	}
+
+}
