@@ -1,0 +1,90 @@
+package org.coordination.exchange.job;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.coordination.exchange.ExchangeReportsApplication;
+import org.coordination.exchange.input.CsvOptions;
+import org.coordination.exchange.report.ImportAggregates;
+import org.coordination.exchange.store.ImportStore;
+import org.coordination.exchange.validation.ExchangeRecordValidator;
+import org.coordination.exchange.validation.ReferenceData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The step's reader counts an import's accepted records for the reports only when it
+ * reads the file from its first row; a restarted import, resuming after committed chunks,
+ * hands no count on, and drops one an earlier attempt left.
+ */
+@SpringBootTest(classes = ExchangeReportsApplication.class)
+class ExchangeFileItemReaderTests {
+
+	static final Path STAGES_1_2 = Path.of("src/test/resources/fixtures/stage-1-2.csv");
+
+	@TempDir
+	static Path dbDir;
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dbDir.resolve("exchanges"));
+	}
+
+	@Autowired
+	ImportStore importStore;
+
+	final ImportAggregates aggregates = new ImportAggregates();
+
+	@Test
+	void anImportReadFromItsFirstRowIsCounted() {
+		assertThat(readAll(1, 101, new ExecutionContext())).isEqualTo(9);
+		this.aggregates.imported(1, 101);
+		// stage-1-2.csv: 9 rows, 6 accepted
+		assertThat(this.aggregates.take(1).records()).isEqualTo(Map.of(101L, 6L));
+	}
+
+	@Test
+	void aRestartedImportIsNotCountedAndDropsTheCountOfItsEarlierAttempt() {
+		// an earlier attempt in this process began counting, then failed after chunks
+		// were committed
+		this.aggregates.begin(2, 102);
+		ExecutionContext committed = new ExecutionContext();
+		committed.putLong(ExchangeFileItemReader.RECORDS_READ, 4);
+
+		assertThat(readAll(2, 102, committed)).as("rows after the 4 committed").isEqualTo(5);
+		this.aggregates.imported(2, 102);
+		assertThat(this.aggregates.take(2).records()).isEmpty();
+	}
+
+	/**
+	 * Opens a reader of stage-1-2.csv for this import, reads it to its end; rows read.
+	 */
+	private int readAll(long runId, long importId, ExecutionContext context) {
+		ExchangeFileItemReader reader = new ExchangeFileItemReader(STAGES_1_2, STAGES_1_2.toString(),
+				new CsvOptions(StandardCharsets.UTF_8, ','),
+				new ExchangeRecordValidator(ReferenceData.defaults(), LocalDate.of(2026, 1, 1)),
+				new StagedRecordIds(this.importStore, importId, 9), this.aggregates, runId, importId);
+		reader.open(context);
+		try {
+			int rows = 0;
+			while (reader.read() != null) {
+				rows++;
+			}
+			return rows;
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+}
