@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bin/exchange-reports}, the launcher with a faster start, as real processes: it
  * prepares its cache once (the extracted jar and a class-data archive), even when two
  * runs start at once; runs then load their classes from the archive; commands, output,
- * exit codes and signals are the jar's own; and folders of other jars are removed only
- * when unused and unheld.
+ * exit codes and signals are the jar's own; folders of other jars are removed only when
+ * unused and unheld; and when the archive cannot be made, runs use the extracted jar.
  */
 class LauncherCliTests {
 
@@ -146,6 +146,32 @@ class LauncherCliTests {
 		assertThat(version.waitForExit()).isZero();
 		assertThat(version.out()).startsWith("exchange-reports ");
 		assertThat(version.errLines()).isEmpty();
+	}
+
+	@Test
+	void whenTrainingFailsRunsUseTheExtractedJarAndTrainingIsNotRetried() throws Exception {
+		Path cache = this.work.resolve("cache");
+		// every JVM of the launcher takes a base archive that does not exist, so
+		// its training run cannot archive the application's classes
+		Map<String, String> environment = Map.of("EXCHANGE_CACHE", cache.toString(), "JAVA_TOOL_OPTIONS",
+				"-XX:SharedArchiveFile=" + this.work.resolve("no-such.jsa"));
+		Path dir = inputDirectory("untrained");
+		JarProcess first = JarProcess.startLauncher(dir, environment, "run");
+		assertThat(first.waitForExit()).as(first.out() + first.errLines()).isZero();
+		assertThat(first.errLines()).contains(PREPARING);
+		Path folder = onlyFolder(cache);
+		assertThat(folder.resolve("untrained")).isRegularFile();
+		assertThat(folder.resolve("app.jsa")).doesNotExist();
+
+		Path classes = this.work.resolve("classes.log");
+		JarProcess second = JarProcess.startLauncher(dir,
+				Map.of("EXCHANGE_CACHE", cache.toString(), "JAVA_OPTS", "-Xmx256m -Xlog:class+load:file=" + classes),
+				"run");
+		assertThat(second.waitForExit()).as(second.out() + second.errLines()).isZero();
+		assertThat(second.errLines()).isEmpty();
+		assertThat(second.out()).contains("stage-1-2.csv: already imported, skipped");
+		assertThat(Files.readAllLines(classes)).anyMatch((line) -> line
+			.matches(".* org\\.coordination\\.exchange\\.ExchangeReportsApplication source: .*/app/[^/]+\\.jar"));
 	}
 
 	private JarProcess launch(String... args) throws Exception {
