@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bin/exchange-reports}, the launcher with a faster start, as real processes: it
  * prepares its cache once (the extracted jar and a class-data archive), even when two
  * runs start at once; runs then load their classes from the archive; commands, output,
- * exit codes and signals are the jar's own; folders of other jars are removed only when
- * unused and unheld; and when the archive cannot be made, runs use the extracted jar.
+ * exit codes and signals are the jar's own; folders of earlier builds, and of other jars
+ * unused for a week, are removed unless a run holds them; and when the archive cannot be
+ * made, runs use the extracted jar.
  */
 class LauncherCliTests {
 
@@ -73,6 +74,8 @@ class LauncherCliTests {
 		assertThat(folder.resolve("app").resolve(Path.of(JarProcess.jar()).getFileName())).isRegularFile();
 		assertThat(folder.resolve("app.jsa")).isNotEmptyFile();
 		assertThat(folder.resolve("untrained")).doesNotExist();
+		assertThat(folder.resolve("serves")).hasContent(Path.of(JarProcess.jar()).toRealPath() + " "
+				+ Path.of(System.getProperty("java.home"), "bin", "java").toRealPath());
 		try (Stream<Path> files = Files.list(folder)) {
 			assertThat(files.map((file) -> file.getFileName().toString())).as("no work folder left")
 				.noneMatch((name) -> name.startsWith("work."));
@@ -117,24 +120,30 @@ class LauncherCliTests {
 	}
 
 	@Test
-	void foldersOfOtherJarsUnusedForAWeekAreRemovedUnlessARunHoldsThem() throws Exception {
+	void foldersOfEarlierBuildsAndOfOtherJarsUnusedForAWeekAreRemovedUnlessARunHoldsThem() throws Exception {
 		Path cache = sharedCache();
-		Path unused = folder(cache, "unused", Duration.ofDays(8));
-		Path held = folder(cache, "held", Duration.ofDays(8));
-		Path recent = folder(cache, "recent", Duration.ofDays(6));
-		// a running process holds its folder's lock shared, as the launcher's JVM does
-		Process holder = new ProcessBuilder("flock", "-s", held.resolve(".lock").toString(), "-c",
-				"echo held; exec sleep 120")
-			.start();
+		String thisJar = Path.of(JarProcess.jar()).toRealPath() + " "
+				+ Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+		Path earlierBuild = folder(cache, "earlier-build", Duration.ofHours(1), thisJar);
+		Path earlierBuildHeld = folder(cache, "earlier-build-held", Duration.ofHours(1), thisJar);
+		Path unused = folder(cache, "unused", Duration.ofDays(8), "/other/exchange-reports.jar /usr/bin/java");
+		Path unusedHeld = folder(cache, "unused-held", Duration.ofDays(8), "/other/exchange-reports.jar /usr/bin/java");
+		Path recent = folder(cache, "recent", Duration.ofDays(6), "/other/exchange-reports.jar /usr/bin/java");
+		// running processes hold their folders' locks shared, as the launcher's JVM does
+		List<Process> holders = List.of(hold(earlierBuildHeld), hold(unusedHeld));
 		try {
-			assertThat(new String(holder.getInputStream().readNBytes(5))).isEqualTo("held\n");
 			assertThat(launch("--version").exitCode()).isZero();
+			assertThat(earlierBuild).doesNotExist();
 			assertThat(unused).doesNotExist();
-			assertThat(held).isDirectory();
+			assertThat(earlierBuildHeld).isDirectory();
+			assertThat(unusedHeld).isDirectory();
 			assertThat(recent).isDirectory();
 		}
 		finally {
-			holder.destroyForcibly().waitFor();
+			for (Process holder : holders) {
+				holder.descendants().forEach(ProcessHandle::destroyForcibly);
+				holder.destroyForcibly().waitFor();
+			}
 		}
 	}
 
@@ -204,13 +213,23 @@ class LauncherCliTests {
 		}
 	}
 
-	/** A cache folder of another jar, last used {@code age} ago. */
-	private static Path folder(Path cache, String name, Duration age) throws IOException {
+	/** A cache folder of a jar and JVM ({@code serves}), last used {@code age} ago. */
+	private static Path folder(Path cache, String name, Duration age, String serves) throws IOException {
 		Path folder = Files.createDirectories(cache.resolve(name));
 		Files.createDirectories(folder.resolve("app"));
 		Files.writeString(folder.resolve(".lock"), "");
+		Files.writeString(folder.resolve("serves"), serves + "\n");
 		Files.setLastModifiedTime(folder, FileTime.from(Instant.now().minus(age)));
 		return folder;
+	}
+
+	/** A process holding the folder's lock shared until it is killed. */
+	private static Process hold(Path folder) throws IOException {
+		Process holder = new ProcessBuilder("flock", "-s", folder.resolve(".lock").toString(), "-c",
+				"echo held; exec sleep 120")
+			.start();
+		assertThat(new String(holder.getInputStream().readNBytes(5))).isEqualTo("held\n");
+		return holder;
 	}
 
 }
