@@ -55,13 +55,14 @@ class ImportJobConfiguration {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
 		// the reader validates each record as it reads it (see ExchangeFileItemReader)
+		StepBoundReader reader = new StepBoundReader(exchangeFileItemReader);
 		return new StepBuilder("importStep", jobRepository).<ImportedRow, ImportedRow>chunk(chunkSize)
 			.transactionManager(transactionManager)
-			.reader(exchangeFileItemReader)
+			.reader(reader)
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
 			// to keep duplicate detection in step with the chunks committed
-			.listener((ItemWriteListener<ImportedRow>) exchangeFileItemReader)
+			.listener((ItemWriteListener<ImportedRow>) reader)
 			.listener(promotion)
 			.listener(importProgressListener)
 			// after the progress listener, whose checkpoint a stop signal releases

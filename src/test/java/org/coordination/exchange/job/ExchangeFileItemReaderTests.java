@@ -66,14 +66,19 @@ class ExchangeFileItemReaderTests {
 		assertThat(this.aggregates.take(2).records()).isEmpty();
 	}
 
+	/** The step's reader of a file, as the step scope makes it. */
+	static ExchangeFileItemReader reader(Path file, ImportStore importStore, ImportAggregates aggregates, long runId,
+			long importId) {
+		return new ExchangeFileItemReader(file, file.toString(), new CsvOptions(StandardCharsets.UTF_8, null),
+				new ExchangeRecordValidator(ReferenceData.defaults(), LocalDate.of(2026, 1, 1)),
+				new StagedRecordIds(importStore, importId, 100), aggregates, runId, importId);
+	}
+
 	/**
 	 * Opens a reader of stage-1-2.csv for this import, reads it to its end; rows read.
 	 */
 	private int readAll(long runId, long importId, ExecutionContext context) {
-		ExchangeFileItemReader reader = new ExchangeFileItemReader(STAGES_1_2, STAGES_1_2.toString(),
-				new CsvOptions(StandardCharsets.UTF_8, ','),
-				new ExchangeRecordValidator(ReferenceData.defaults(), LocalDate.of(2026, 1, 1)),
-				new StagedRecordIds(this.importStore, importId, 9), this.aggregates, runId, importId);
+		ExchangeFileItemReader reader = reader(STAGES_1_2, this.importStore, this.aggregates, runId, importId);
 		reader.open(context);
 		try {
 			int rows = 0;
