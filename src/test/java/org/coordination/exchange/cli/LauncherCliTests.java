@@ -81,14 +81,7 @@ class LauncherCliTests {
 				.noneMatch((name) -> name.startsWith("work."));
 		}
 
-		Path classes = this.work.resolve("classes.log");
-		JarProcess again = JarProcess.startLauncher(first,
-				Map.of("EXCHANGE_CACHE", cache.toString(), "JAVA_OPTS", "-Xmx256m -Xlog:class+load:file=" + classes),
-				"run");
-		assertThat(again.waitForExit()).as(again.out() + again.errLines()).isZero();
-		assertThat(again.errLines()).isEmpty();
-		assertThat(again.out()).contains("stage-1-2.csv: already imported, skipped");
-		assertThat(Files.readAllLines(classes))
+		assertThat(runAgainLoggingClasses(first, cache))
 			.anyMatch((line) -> line
 				.endsWith(" org.coordination.exchange.ExchangeReportsApplication source: shared objects file (top)"))
 			.anyMatch((line) -> line
@@ -172,15 +165,24 @@ class LauncherCliTests {
 		assertThat(folder.resolve("untrained")).isRegularFile();
 		assertThat(folder.resolve("app.jsa")).doesNotExist();
 
-		Path classes = this.work.resolve("classes.log");
-		JarProcess second = JarProcess.startLauncher(dir,
+		assertThat(runAgainLoggingClasses(dir, cache)).anyMatch((line) -> line
+			.matches(".* org\\.coordination\\.exchange\\.ExchangeReportsApplication source: .*/app/[^/]+\\.jar"));
+	}
+
+	/**
+	 * Runs {@code run} again in a folder whose input is imported, through the launcher on
+	 * this cache, quietly and without training; the JVM's class-load log, where each
+	 * class names its source.
+	 */
+	private List<String> runAgainLoggingClasses(Path dir, Path cache) throws Exception {
+		Path classes = Files.createTempFile(this.work, "classes", ".log");
+		JarProcess again = JarProcess.startLauncher(dir,
 				Map.of("EXCHANGE_CACHE", cache.toString(), "JAVA_OPTS", "-Xmx256m -Xlog:class+load:file=" + classes),
 				"run");
-		assertThat(second.waitForExit()).as(second.out() + second.errLines()).isZero();
-		assertThat(second.errLines()).isEmpty();
-		assertThat(second.out()).contains("stage-1-2.csv: already imported, skipped");
-		assertThat(Files.readAllLines(classes)).anyMatch((line) -> line
-			.matches(".* org\\.coordination\\.exchange\\.ExchangeReportsApplication source: .*/app/[^/]+\\.jar"));
+		assertThat(again.waitForExit()).as(again.out() + again.errLines()).isZero();
+		assertThat(again.errLines()).isEmpty();
+		assertThat(again.out()).contains("stage-1-2.csv: already imported, skipped");
+		return Files.readAllLines(classes);
 	}
 
 	private JarProcess launch(String... args) throws Exception {

@@ -1,24 +1,11 @@
 package org.coordination.exchange.job;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
 
-import org.coordination.exchange.ExchangeReportsApplication;
-import org.coordination.exchange.input.CsvOptions;
 import org.coordination.exchange.report.ImportAggregates;
-import org.coordination.exchange.store.ImportStore;
-import org.coordination.exchange.validation.ExchangeRecordValidator;
-import org.coordination.exchange.validation.ReferenceData;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,21 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads the file from its first row; a restarted import, resuming after committed chunks,
  * hands no count on, and drops one an earlier attempt left.
  */
-@SpringBootTest(classes = ExchangeReportsApplication.class)
-class ExchangeFileItemReaderTests {
-
-	static final Path STAGES_1_2 = Path.of("src/test/resources/fixtures/stage-1-2.csv");
-
-	@TempDir
-	static Path dbDir;
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dbDir.resolve("exchanges"));
-	}
-
-	@Autowired
-	ImportStore importStore;
+class ExchangeFileItemReaderTests extends ReaderTestSupport {
 
 	final ImportAggregates aggregates = new ImportAggregates();
 
@@ -66,19 +39,11 @@ class ExchangeFileItemReaderTests {
 		assertThat(this.aggregates.take(2).records()).isEmpty();
 	}
 
-	/** The step's reader of a file, as the step scope makes it. */
-	static ExchangeFileItemReader reader(Path file, ImportStore importStore, ImportAggregates aggregates, long runId,
-			long importId) {
-		return new ExchangeFileItemReader(file, file.toString(), new CsvOptions(StandardCharsets.UTF_8, null),
-				new ExchangeRecordValidator(ReferenceData.defaults(), LocalDate.of(2026, 1, 1)),
-				new StagedRecordIds(importStore, importId, 100), aggregates, runId, importId);
-	}
-
 	/**
 	 * Opens a reader of stage-1-2.csv for this import, reads it to its end; rows read.
 	 */
 	private int readAll(long runId, long importId, ExecutionContext context) {
-		ExchangeFileItemReader reader = reader(STAGES_1_2, this.importStore, this.aggregates, runId, importId);
+		ExchangeFileItemReader reader = reader(STAGES_1_2, this.aggregates, runId, importId);
 		reader.open(context);
 		try {
 			int rows = 0;

@@ -13,20 +13,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.coordination.exchange.ExchangeReportsApplication;
 import org.coordination.exchange.input.CsvOptions;
 import org.coordination.exchange.report.ImportAggregates;
-import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportedRow;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aop.scope.ScopedObject;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,30 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own file from its own step's reader, looked up once when it opens, never through the
  * scoped proxy.
  */
-@SpringBootTest(classes = ExchangeReportsApplication.class)
-class StepBoundReaderTests {
-
-	static final Path STAGES_1_2 = Path.of("src/test/resources/fixtures/stage-1-2.csv");
-
-	static final Path STAGE_3 = Path.of("src/test/resources/fixtures/stage-3.csv");
-
-	@TempDir
-	static Path dbDir;
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dbDir.resolve("exchanges"));
-	}
-
-	@Autowired
-	ImportStore importStore;
+class StepBoundReaderTests extends ReaderTestSupport {
 
 	@Test
 	void eachStepReadsItsOwnFileThroughItsOwnReaderLookedUpOnce() throws Exception {
 		ImportAggregates aggregates = new ImportAggregates();
-		Map<String, ExchangeFileItemReader> scope = new ConcurrentHashMap<>(
-				Map.of("step-1", ExchangeFileItemReaderTests.reader(STAGES_1_2, this.importStore, aggregates, 1, 201),
-						"step-2", ExchangeFileItemReaderTests.reader(STAGE_3, this.importStore, aggregates, 1, 202)));
+		Map<String, ExchangeFileItemReader> scope = new ConcurrentHashMap<>(Map.of("step-1",
+				reader(STAGES_1_2, aggregates, 1, 201), "step-2", reader(STAGE_3, aggregates, 1, 202)));
 		StepScopeProxy proxy = new StepScopeProxy(scope);
 		StepBoundReader reader = new StepBoundReader(proxy);
 		// both steps open before either reads, and read in turns
@@ -79,8 +55,7 @@ class StepBoundReaderTests {
 
 	/** The lines of a file's rows, read by a reader of its own on this thread. */
 	private List<Long> linesOf(Path file) throws Exception {
-		ExchangeFileItemReader alone = ExchangeFileItemReaderTests.reader(file, this.importStore,
-				new ImportAggregates(), 9, 299);
+		ExchangeFileItemReader alone = reader(file, new ImportAggregates(), 9, 299);
 		return readAll(new StepBoundReader(alone), Thread.currentThread().getName(), new CyclicBarrier(1));
 	}
 
