@@ -13,6 +13,19 @@ public interface AcceptedRecordIds {
 	boolean contains(String recordId);
 
 	/**
+	 * Remembers an accepted id unless it was accepted earlier.
+	 * @return {@code false}, remembering nothing, when {@link #contains} would have said
+	 * {@code true}
+	 */
+	default boolean addIfAbsent(String recordId) {
+		if (contains(recordId)) {
+			return false;
+		}
+		add(recordId);
+		return true;
+	}
+
+	/**
 	 * Ids held in memory: exact and fast, about 30 bytes per id. The import job, which
 	 * must stay within a fixed heap at any file size, uses the store instead.
 	 */

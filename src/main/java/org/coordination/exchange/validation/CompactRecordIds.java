@@ -40,16 +40,21 @@ final class CompactRecordIds implements AcceptedRecordIds {
 
 	@Override
 	public void add(String recordId) {
+		addIfAbsent(recordId);
+	}
+
+	/** One probe where {@code contains} then {@code add} would take two. */
+	@Override
+	public boolean addIfAbsent(String recordId) {
 		if (!compact(recordId)) {
-			this.others.add(recordId);
-			return;
+			return this.others.add(recordId);
 		}
 		int hash = hash(recordId);
 		int mask = this.table.length - 1;
 		int slot = hash & mask;
 		for (long entry = this.table[slot]; entry != 0; entry = this.table[slot]) {
 			if ((int) (entry >>> 32) == hash && equalsAt((int) entry - 1, recordId)) {
-				return;
+				return false;
 			}
 			slot = (slot + 1) & mask;
 		}
@@ -57,6 +62,7 @@ final class CompactRecordIds implements AcceptedRecordIds {
 		if (++this.size > this.table.length / 4 * 3) {
 			grow();
 		}
+		return true;
 	}
 
 	@Override

@@ -34,16 +34,17 @@ public final class DuplicateRecordIdCheck {
 	 */
 	public RowVerdict apply(RowVerdict verdict, String rawRecordId) {
 		String recordId = Values.trim(rawRecordId);
-		if (this.acceptedIds.contains(recordId)) {
-			List<String> reasons = new ArrayList<>(verdict.reasons().size() + 1);
-			reasons.addAll(verdict.reasons());
-			reasons.add(DUPLICATE_RECORD_ID);
-			return RowVerdict.rejected(reasons);
+		// an accepted row's id is its trimmed record_id: remembered and checked in one
+		// probe
+		boolean first = verdict.accepted() ? this.acceptedIds.addIfAbsent(verdict.record().recordId())
+				: !this.acceptedIds.contains(recordId);
+		if (first) {
+			return verdict;
 		}
-		if (verdict.accepted()) {
-			this.acceptedIds.add(verdict.record().recordId());
-		}
-		return verdict;
+		List<String> reasons = new ArrayList<>(verdict.reasons().size() + 1);
+		reasons.addAll(verdict.reasons());
+		reasons.add(DUPLICATE_RECORD_ID);
+		return RowVerdict.rejected(reasons);
 	}
 
 	public AcceptedRecordIds acceptedIds() {

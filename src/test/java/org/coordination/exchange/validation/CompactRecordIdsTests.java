@@ -21,6 +21,22 @@ class CompactRecordIdsTests {
 	}
 
 	@Test
+	void addIfAbsentTellsWhetherTheIdWasNew() {
+		CompactRecordIds ids = new CompactRecordIds();
+		assertThat(ids.addIfAbsent("UA-1")).isTrue();
+		assertThat(ids.addIfAbsent("UA-1")).isFalse();
+		assertThat(ids.addIfAbsent("UA-2")).isTrue();
+		assertThat(ids.contains("UA-2")).isTrue();
+		// kept outside the compact pages, and still answered
+		assertThat(ids.addIfAbsent("УКР-1")).isTrue();
+		assertThat(ids.addIfAbsent("УКР-1")).isFalse();
+		assertThat(ids.contains("УКР-1")).isTrue();
+		// add is the same as addIfAbsent: a second add of the same id changes nothing
+		ids.add("UA-1");
+		assertThat(ids.addIfAbsent("UA-1")).isFalse();
+	}
+
+	@Test
 	void idsWithTheSameHashAreToldApart() {
 		CompactRecordIds ids = new CompactRecordIds();
 		// "Aa" and "BB" have the same String hash code, so these do too
