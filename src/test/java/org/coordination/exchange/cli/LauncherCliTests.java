@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bin/exchange-reports}, the launcher with a faster start, as real processes: it
  * prepares its cache once (the extracted jar and a class-data archive), even when two
  * runs start at once; runs then load their classes from the archive; commands, output,
- * exit codes and signals are the jar's own; folders of earlier builds, and of other jars
- * unused for a week, are removed unless a run holds them; and when the archive cannot be
- * made, runs use the extracted jar.
+ * exit codes and signals are the jar's own; the JVM uses the parallel collector unless
+ * its options choose one; folders of earlier builds, and of other jars unused for a week,
+ * are removed unless a run holds them; and when the archive cannot be made, runs use the
+ * extracted jar.
  */
 class LauncherCliTests {
 
@@ -141,6 +143,19 @@ class LauncherCliTests {
 	}
 
 	@Test
+	void theJvmUsesTheParallelCollectorUnlessItsOptionsChooseOne() throws Exception {
+		assertThat(collector(Map.of())).isEqualTo("Parallel");
+		// two collectors on one command line would be an error: the operator's choice
+		// wins
+		assertThat(collector(Map.of("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"))).isEqualTo("Serial");
+		assertThat(collector(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"))).isEqualTo("G1");
+		assertThat(collector(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseSerialGC"))).isEqualTo("Serial");
+		// and when the jar runs as it is, without a cache
+		Path notAFolder = Files.writeString(this.work.resolve("file"), "");
+		assertThat(collector(Map.of("EXCHANGE_CACHE", notAFolder.resolve("cache").toString()))).isEqualTo("Parallel");
+	}
+
+	@Test
 	void withoutAUsableCacheTheJarRunsAsItIs() throws Exception {
 		Path notAFolder = Files.writeString(this.work.resolve("file"), "");
 		JarProcess version = JarProcess.startLauncher(this.work,
@@ -183,6 +198,26 @@ class LauncherCliTests {
 		assertThat(again.errLines()).isEmpty();
 		assertThat(again.out()).contains("stage-1-2.csv: already imported, skipped");
 		return Files.readAllLines(classes);
+	}
+
+	/**
+	 * The collector the JVM of {@code --version} through the launcher used, from its GC
+	 * log, with these environment variables (JAVA_OPTS gets the log option added).
+	 */
+	private String collector(Map<String, String> environment) throws Exception {
+		Path log = Files.createTempFile(this.work, "gc", ".log");
+		Map<String, String> all = new HashMap<>(Map.of("EXCHANGE_CACHE", sharedCache().toString()));
+		all.putAll(environment);
+		all.put("JAVA_OPTS", all.getOrDefault("JAVA_OPTS", "-Xmx256m") + " -Xlog:gc:file=" + log);
+		JarProcess version = JarProcess.startLauncher(this.work, all, "--version");
+		assertThat(version.waitForExit()).as(version.out() + version.errLines()).isZero();
+		assertThat(version.out()).startsWith("exchange-reports ");
+		return Files.readAllLines(log)
+			.stream()
+			.filter((line) -> line.contains("Using "))
+			.map((line) -> line.substring(line.indexOf("Using ") + "Using ".length()).strip())
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private JarProcess launch(String... args) throws Exception {
