@@ -150,6 +150,8 @@ class LauncherCliTests {
 		assertThat(collector(Map.of("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"))).isEqualTo("Serial");
 		assertThat(collector(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"))).isEqualTo("G1");
 		assertThat(collector(Map.of("JDK_JAVA_OPTIONS", "-XX:+UseSerialGC"))).isEqualTo("Serial");
+		Path options = Files.writeString(this.work.resolve("jvm.options"), "-Xmx256m\n-XX:+UseSerialGC\n");
+		assertThat(collector(Map.of("JAVA_OPTS", "@" + options))).isEqualTo("Serial");
 		// and when the jar runs as it is, without a cache
 		Path notAFolder = Files.writeString(this.work.resolve("file"), "");
 		assertThat(collector(Map.of("EXCHANGE_CACHE", notAFolder.resolve("cache").toString()))).isEqualTo("Parallel");
