@@ -30,4 +30,12 @@ final class RowKeys {
 		return first(importId + 1) - 1;
 	}
 
+	/**
+	 * SQL for the import a row belongs to, computed from its key column: a condition on
+	 * it can be checked in an index entry, which holds the key, without reading the row.
+	 */
+	static String importIdSql(String rowKeyColumn) {
+		return "(" + rowKeyColumn + " / " + (1L << LINE_BITS) + ")";
+	}
+
 }
