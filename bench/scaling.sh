@@ -7,11 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEAT=${1:-3}
-printf '%10s %9s %11s %13s %12s %11s\n' rows "run s" "rows/s" "peak RSS MB" "launcher s" "rows/s"
+printf '%10s %9s %11s %13s %12s %11s %13s\n' rows "run s" "rows/s" "peak RSS MB" "launcher s" "rows/s" "peak RSS MB"
 for rows in 10000 100000 1000000 10000000; do
 	repeat=$REPEAT
 	[ "$rows" -ge 10000000 ] && repeat=1
 	result=$(bench/benchmark.sh "$rows" "$repeat")
 	set -- $(awk '$1 == "run"' <<<"$result") $(awk '$1 == "launcher"' <<<"$result")
-	printf '%10s %9s %11s %13s %12s %11s\n' "$rows" "$2" "$3" "$4" "$7" "$8"
+	printf '%10s %9s %11s %13s %12s %11s %13s\n' "$rows" "$2" "$3" "$4" "$7" "$8" "$9"
 done

@@ -33,11 +33,10 @@ public final class DuplicateRecordIdCheck {
 	 * to the verdict's own reasons
 	 */
 	public RowVerdict apply(RowVerdict verdict, String rawRecordId) {
-		String recordId = Values.trim(rawRecordId);
 		// an accepted row's id is its trimmed record_id: remembered and checked in one
 		// probe
 		boolean first = verdict.accepted() ? this.acceptedIds.addIfAbsent(verdict.record().recordId())
-				: !this.acceptedIds.contains(recordId);
+				: !this.acceptedIds.contains(Values.trim(rawRecordId));
 		if (first) {
 			return verdict;
 		}
