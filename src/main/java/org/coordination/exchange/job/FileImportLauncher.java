@@ -74,7 +74,7 @@ public class FileImportLauncher {
 		}
 		long importId = execution.getJobInstanceId();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			this.importAggregates.imported(parameters.runId(), importId);
+			this.importAggregates.imported(importId);
 			return ImportOutcome.imported(this.importStore.counts(importId).orElseThrow(), resumedAfter);
 		}
 		this.importAggregates.discard(importId);

@@ -1,5 +1,8 @@
 package org.coordination.exchange.report;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -13,7 +16,8 @@ import java.util.TreeMap;
  * values, so memory is bounded by the span of dates, not by the number of records, and
  * the median is still exact. Captivities up to about ninety years are counted in an array
  * (a tree map of boxed counts took a twentieth of a million-row run); longer ones, from
- * far-past dates, in a map.
+ * far-past dates, in a map. The longest is taken from the histogram too, so that values
+ * can be taken back ({@code sign} -1) as well as added.
  */
 final class CaptivityStats {
 
@@ -27,32 +31,36 @@ final class CaptivityStats {
 
 	private long sum;
 
-	private int max = Integer.MIN_VALUE;
-
 	private long over3y;
 
-	/** Count one record; records without a capture date carry no captivity. */
-	void add(LocalDate capturedOn, LocalDate exchangeDate) {
+	/**
+	 * Count one record ({@code sign} 1) or take it back (-1); records without a capture
+	 * date carry no captivity.
+	 */
+	void add(LocalDate capturedOn, LocalDate exchangeDate, int sign) {
 		if (capturedOn == null || exchangeDate == null) {
 			return;
 		}
 		int days = Math.toIntExact(ChronoUnit.DAYS.between(capturedOn, exchangeDate));
+		count(days, sign);
+		this.count += sign;
+		this.sum += (long) days * sign;
+		// LocalDate.plusYears maps 29 February to 28 February in a common year, as the
+		// SPEC asks
+		if (capturedOn.plusYears(3).isBefore(exchangeDate)) {
+			this.over3y += sign;
+		}
+	}
+
+	private void count(int days, long cases) {
 		if (days >= 0 && days < DENSE_DAYS) {
 			if (days >= this.dense.length) {
 				this.dense = Arrays.copyOf(this.dense, Math.min(DENSE_DAYS, Integer.highestOneBit(days) * 2));
 			}
-			this.dense[days]++;
+			this.dense[days] += cases;
 		}
-		else {
-			this.sparse.merge(days, 1L, Long::sum);
-		}
-		this.count++;
-		this.sum += days;
-		this.max = Math.max(this.max, days);
-		// LocalDate.plusYears maps 29 February to 28 February in a common year, as the
-		// SPEC asks
-		if (capturedOn.plusYears(3).isBefore(exchangeDate)) {
-			this.over3y++;
+		else if (this.sparse.merge(days, cases, Long::sum) == 0) {
+			this.sparse.remove(days);
 		}
 	}
 
@@ -64,11 +72,42 @@ final class CaptivityStats {
 		for (int days = 0; days < other.dense.length; days++) {
 			this.dense[days] += other.dense[days];
 		}
-		other.sparse.forEach((days, cases) -> this.sparse.merge(days, cases, Long::sum));
+		other.sparse.forEach(this::count);
 		this.count += other.count;
 		this.sum += other.sum;
-		this.max = Math.max(this.max, other.max);
 		this.over3y += other.over3y;
+	}
+
+	void writeTo(DataOutput out) throws IOException {
+		out.writeLong(this.count);
+		out.writeLong(this.sum);
+		out.writeLong(this.over3y);
+		int used = 0;
+		for (long cases : this.dense) {
+			used += (cases != 0) ? 1 : 0;
+		}
+		out.writeInt(used + this.sparse.size());
+		for (int days = 0; days < this.dense.length; days++) {
+			if (this.dense[days] != 0) {
+				out.writeInt(days);
+				out.writeLong(this.dense[days]);
+			}
+		}
+		for (Map.Entry<Integer, Long> entry : this.sparse.entrySet()) {
+			out.writeInt(entry.getKey());
+			out.writeLong(entry.getValue());
+		}
+	}
+
+	static CaptivityStats readFrom(DataInput in) throws IOException {
+		CaptivityStats stats = new CaptivityStats();
+		stats.count = in.readLong();
+		stats.sum = in.readLong();
+		stats.over3y = in.readLong();
+		for (int i = in.readInt(); i > 0; i--) {
+			stats.count(in.readInt(), in.readLong());
+		}
+		return stats;
 	}
 
 	/** Average rounded half-up to one decimal, {@code null} without values. */
@@ -119,7 +158,19 @@ final class CaptivityStats {
 
 	/** Longest captivity in days, {@code null} without values. */
 	Integer max() {
-		return (this.count != 0) ? this.max : null;
+		if (this.count == 0) {
+			return null;
+		}
+		// the sparse days beyond the array are the longest; those before it the shortest
+		if (!this.sparse.isEmpty() && this.sparse.lastKey() >= DENSE_DAYS) {
+			return this.sparse.lastKey();
+		}
+		for (int days = this.dense.length - 1; days >= 0; days--) {
+			if (this.dense[days] != 0) {
+				return days;
+			}
+		}
+		return this.sparse.lastKey();
 	}
 
 	long over3y() {

@@ -1,23 +1,26 @@
 package org.coordination.exchange.report;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.coordination.exchange.record.ExchangeRecord;
+import org.coordination.exchange.store.ImportStore;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The report tables of a run's imports, counted while the imports read their rows, so
- * that the reports need not read those rows back from the store (about half of the
- * reports' time at a million rows). The reader thread has a core to spare for it.
+ * The report tables of each import, counted while the import reads its rows and kept in
+ * the store beside it once it is published, so that no report, of this run or a later
+ * one, reads those rows back (reading a million records was about half the reports'
+ * time). The reader thread has a core to spare for it.
  * <p>
  * An import counts its accepted records from its first row ({@link #begin}); once it is
- * published its tables join its run's ({@link #imported}), and any other end drops them
- * ({@link #discard}). The reports then take the run's tables ({@link #take}) and use them
- * only where the store confirms them: see {@link Counted}.
+ * published its tables are kept ({@link #imported}), and any other end drops them
+ * ({@link #discard}, {@link #end}). The reports use kept tables only while the store
+ * confirms them (see {@link ReportPublisher}).
  */
 @Component
 public class ImportAggregates {
@@ -25,8 +28,11 @@ public class ImportAggregates {
 	// imports counting their records, by import id
 	private final Map<Long, Pending> reading = new ConcurrentHashMap<>();
 
-	// published imports' tables, by run id
-	private final Map<Long, Counted> runs = new ConcurrentHashMap<>();
+	private final ImportStore importStore;
+
+	public ImportAggregates(ImportStore importStore) {
+		this.importStore = importStore;
+	}
 
 	/**
 	 * Starts counting an import that reads its file from the first row: each accepted
@@ -43,23 +49,25 @@ public class ImportAggregates {
 		this.reading.remove(importId);
 	}
 
-	/** An import counted from its first row was published by its run. */
-	public void imported(long runId, long importId) {
+	/** An import counted from its first row was published: its tables are kept. */
+	public void imported(long importId) {
 		Pending pending = this.reading.remove(importId);
-		if (pending != null) {
-			this.runs.computeIfAbsent(runId, (id) -> new Counted(new ReportAggregator(), new HashMap<>()))
-				.add(importId, pending);
+		if (pending == null) {
+			return;
+		}
+		try {
+			this.importStore.saveTables(importId, pending.records, ReportTablesCodec.write(pending.tables));
+		}
+		catch (DataAccessException ex) {
+			// only a loss of speed: the reports read this import's records instead
+			LoggerFactory.getLogger(ImportAggregates.class)
+				.warn("Cannot keep the report tables of import {}; the reports read its records instead", importId, ex);
 		}
 	}
 
-	/**
-	 * The tables of a run's published imports; they, and the counts of its imports that
-	 * were not published, are forgotten here.
-	 */
-	public Counted take(long runId) {
+	/** A run ended: the counts of its imports that were not published are dropped. */
+	public void end(long runId) {
 		this.reading.values().removeIf((pending) -> pending.runId == runId);
-		Counted counted = this.runs.remove(runId);
-		return (counted != null) ? counted : Counted.none();
 	}
 
 	private static final class Pending implements Consumer<ExchangeRecord> {
@@ -78,45 +86,6 @@ public class ImportAggregates {
 		public void accept(ExchangeRecord record) {
 			this.tables.add(record);
 			this.records++;
-		}
-
-	}
-
-	/**
-	 * Report tables of whole imports, and how many records each import counted. They
-	 * stand for the store's records of those imports only while each import is still
-	 * published with exactly that many accepted records, none of them since replaced (a
-	 * later file of the same run may have corrected some).
-	 */
-	public static final class Counted {
-
-		private final ReportAggregator tables;
-
-		private final Map<Long, Long> records;
-
-		private Counted(ReportAggregator tables, Map<Long, Long> records) {
-			this.tables = tables;
-			this.records = records;
-		}
-
-		/** No imports counted. */
-		public static Counted none() {
-			return new Counted(new ReportAggregator(), Map.of());
-		}
-
-		private synchronized void add(long importId, Pending pending) {
-			this.tables.merge(pending.tables);
-			this.records.put(importId, pending.records);
-		}
-
-		/** Records counted, by import id. */
-		public synchronized Map<Long, Long> records() {
-			return Map.copyOf(this.records);
-		}
-
-		/** The tables; they are taken over by whoever merges them, once. */
-		synchronized ReportAggregator tables() {
-			return this.tables;
 		}
 
 	}

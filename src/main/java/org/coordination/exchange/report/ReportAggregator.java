@@ -18,30 +18,43 @@ import org.coordination.exchange.record.Side;
 /**
  * Builds the report tables of SPEC §5 from accepted records, one record at a time. It
  * keeps counters per group only, never the records, so memory does not grow with their
- * number.
+ * number. Every counter can be taken back ({@link #remove}): an import's stored tables
+ * stand for its visible records once the records later imports replaced are removed.
  */
 public final class ReportAggregator {
 
-	private final Map<StageKey, StageGroup> stages = new HashMap<>();
+	final Map<StageKey, StageGroup> stages = new HashMap<>();
 
-	private final Map<String, BranchGroup> branches = new HashMap<>();
+	final Map<String, BranchGroup> branches = new HashMap<>();
 
 	// a TreeMap: the timeline is read in date order
-	private final TreeMap<LocalDate, DayCounts> days = new TreeMap<>();
+	final TreeMap<LocalDate, DayCounts> days = new TreeMap<>();
 
 	/** Count one accepted, visible record. */
 	public void add(ExchangeRecord record) {
+		count(record, 1);
+	}
+
+	/**
+	 * Take back a record counted before, as if it had never been added: a group left
+	 * without records is no longer in the tables.
+	 */
+	public void remove(ExchangeRecord record) {
+		count(record, -1);
+	}
+
+	private void count(ExchangeRecord record, int sign) {
 		String agreement = (record.agreement() != null) ? record.agreement() : "";
 		StageKey key = new StageKey(agreement, record.stage());
 		StageGroup stage = this.stages.computeIfAbsent(key, StageGroup::new);
-		stage.add(record);
+		stage.add(record, sign);
 		// the branch tables take MILITARY records only; an accepted one always has a
 		// branch
 		if (record.category() == Category.MILITARY && record.serviceBranch() != null) {
-			this.branches.computeIfAbsent(record.serviceBranch(), BranchGroup::new).add(record);
-			stage.branches.computeIfAbsent(record.serviceBranch(), (branch) -> new Counts()).add(record);
+			this.branches.computeIfAbsent(record.serviceBranch(), BranchGroup::new).add(record, sign);
+			stage.branches.computeIfAbsent(record.serviceBranch(), (branch) -> new Counts()).add(record, sign);
 		}
-		this.days.computeIfAbsent(record.exchangeDate(), (date) -> new DayCounts()).add(record);
+		this.days.computeIfAbsent(record.exchangeDate(), (date) -> new DayCounts()).add(record, sign);
 	}
 
 	/**
@@ -57,8 +70,10 @@ public final class ReportAggregator {
 
 	/** The tables of what was added so far, each in the SPEC's row order. */
 	public ReportData result() {
-		List<StageGroup> orderedStages = new ArrayList<>(this.stages.values());
-		orderedStages.sort(Comparator.comparing((StageGroup group) -> group.first)
+		// a group whose records were all taken back has no row
+		List<StageGroup> orderedStages = new ArrayList<>(
+				this.stages.values().stream().filter((group) -> group.returned != 0).toList());
+		orderedStages.sort(Comparator.comparing((StageGroup group) -> group.dates.firstKey())
 			.thenComparing((group) -> group.key.agreement())
 			.thenComparingInt((group) -> group.key.stage()));
 
@@ -68,31 +83,46 @@ public final class ReportAggregator {
 		for (StageGroup group : orderedStages) {
 			stageRows.add(group.summary());
 			// TreeMaps: branch and condition codes in String order
-			new TreeMap<>(group.branches)
-				.forEach((branch, counts) -> stageBranchRows.add(new StageBranchRow(group.key, branch, counts.returned,
-						counts.officers, counts.ncos, counts.enlisted, counts.severe, counts.withConditions)));
+			new TreeMap<>(group.branches).entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue().returned != 0)
+				.forEach((entry) -> stageBranchRows.add(new StageBranchRow(group.key, entry.getKey(),
+						entry.getValue().returned, entry.getValue().officers, entry.getValue().ncos,
+						entry.getValue().enlisted, entry.getValue().severe, entry.getValue().withConditions)));
 			TreeMap<String, Long> conditions = new TreeMap<>();
-			group.conditions.forEach((condition, cases) -> conditions.put(condition.name(), cases));
+			group.conditions.forEach((condition, cases) -> {
+				if (cases != 0) {
+					conditions.put(condition.name(), cases);
+				}
+			});
 			conditions
 				.forEach((condition, cases) -> conditionRows.add(new ConditionCount(group.key, condition, cases)));
 		}
 
 		List<BranchSummary> branchRows = new ArrayList<>(this.branches.size());
 		for (BranchGroup group : this.branches.values()) {
-			branchRows.add(group.summary());
+			if (group.returned != 0) {
+				branchRows.add(group.summary());
+			}
 		}
 		branchRows.sort(Comparator.comparingLong(BranchSummary::returned)
 			.reversed()
 			.thenComparing(BranchSummary::serviceBranch));
 
 		List<TimelineRow> timeline = new ArrayList<>(this.days.size());
-		this.days.forEach((date, day) -> timeline.add(new TimelineRow(date, day.toUa, day.toRu, day.remains)));
+		this.days.forEach((date, day) -> {
+			if (day.records != 0) {
+				timeline.add(new TimelineRow(date, day.toUa, day.toRu, day.remains));
+			}
+		});
 		return new ReportData(List.copyOf(stageRows), List.copyOf(branchRows), List.copyOf(stageBranchRows),
 				List.copyOf(conditionRows), List.copyOf(timeline));
 	}
 
 	/** Returns on one exchange date. */
-	private static final class DayCounts {
+	static final class DayCounts {
+
+		long records;
 
 		long toUa;
 
@@ -100,19 +130,21 @@ public final class ReportAggregator {
 
 		long remains;
 
-		void add(ExchangeRecord record) {
+		void add(ExchangeRecord record, int sign) {
+			this.records += sign;
 			if (record.side() == Side.UA) {
-				this.toUa++;
+				this.toUa += sign;
 			}
 			else if (record.side() == Side.RU) {
-				this.toRu++;
+				this.toRu += sign;
 			}
 			if (record.category() == Category.REMAINS) {
-				this.remains++;
+				this.remains += sign;
 			}
 		}
 
 		DayCounts merge(DayCounts other) {
+			this.records += other.records;
 			this.toUa += other.toUa;
 			this.toRu += other.toRu;
 			this.remains += other.remains;
@@ -122,7 +154,7 @@ public final class ReportAggregator {
 	}
 
 	/** The counts shared by every table row that has them. */
-	private static class Counts {
+	static class Counts {
 
 		long returned;
 
@@ -136,23 +168,23 @@ public final class ReportAggregator {
 
 		long withConditions;
 
-		void add(ExchangeRecord record) {
-			this.returned++;
+		void add(ExchangeRecord record, int sign) {
+			this.returned += sign;
 			RankGroup rank = record.rankGroup();
 			if (rank == RankGroup.OFFICER) {
-				this.officers++;
+				this.officers += sign;
 			}
 			else if (rank == RankGroup.NCO) {
-				this.ncos++;
+				this.ncos += sign;
 			}
 			else if (rank == RankGroup.ENLISTED) {
-				this.enlisted++;
+				this.enlisted += sign;
 			}
 			if (record.severity() == Severity.SEVERE) {
-				this.severe++;
+				this.severe += sign;
 			}
 			if (record.conditions() != null && !record.conditions().isEmpty()) {
-				this.withConditions++;
+				this.withConditions += sign;
 			}
 		}
 
@@ -168,7 +200,7 @@ public final class ReportAggregator {
 
 	}
 
-	private static final class StageGroup extends Counts {
+	static final class StageGroup extends Counts {
 
 		final StageKey key;
 
@@ -178,9 +210,14 @@ public final class ReportAggregator {
 
 		final CaptivityStats captivity = new CaptivityStats();
 
-		LocalDate first;
+		// records by exchange date, not just the first and last date: a date is gone
+		// when its records are taken back
+		final TreeMap<LocalDate, long[]> dates = new TreeMap<>();
 
-		LocalDate last;
+		// the date of the previous record, whose count is usually the next one's too
+		private LocalDate lastDate;
+
+		private long[] lastDateCount;
 
 		long toUa;
 
@@ -199,41 +236,48 @@ public final class ReportAggregator {
 		}
 
 		@Override
-		void add(ExchangeRecord record) {
-			super.add(record);
+		void add(ExchangeRecord record, int sign) {
+			super.add(record, sign);
 			LocalDate date = record.exchangeDate();
-			if (this.first == null || date.isBefore(this.first)) {
-				this.first = date;
-			}
-			if (this.last == null || date.isAfter(this.last)) {
-				this.last = date;
-			}
+			countDate(date, sign);
 			if (record.side() == Side.UA) {
-				this.toUa++;
+				this.toUa += sign;
 			}
 			else if (record.side() == Side.RU) {
-				this.toRu++;
+				this.toRu += sign;
 			}
 			if (record.category() == Category.MILITARY) {
-				this.military++;
+				this.military += sign;
 			}
 			else if (record.category() == Category.CIVILIAN) {
-				this.civilians++;
+				this.civilians += sign;
 			}
 			else if (record.category() == Category.REMAINS) {
-				this.remains++;
+				this.remains += sign;
 			}
 			Integer age = record.age();
 			if (age != null && age >= 18 && age <= 25) {
-				this.age18To25++;
+				this.age18To25 += sign;
 			}
 			if (record.conditions() != null) {
 				// a set: a condition listed twice in one record counts once
 				for (Condition condition : record.conditions()) {
-					this.conditions.merge(condition, 1L, Long::sum);
+					this.conditions.merge(condition, (long) sign, Long::sum);
 				}
 			}
-			this.captivity.add(record.capturedOn(), date);
+			this.captivity.add(record.capturedOn(), date, sign);
+		}
+
+		void countDate(LocalDate date, long records) {
+			if (!date.equals(this.lastDate)) {
+				this.lastDate = date;
+				this.lastDateCount = this.dates.computeIfAbsent(date, (day) -> new long[1]);
+			}
+			this.lastDateCount[0] += records;
+			if (this.lastDateCount[0] == 0) {
+				this.dates.remove(date);
+				this.lastDate = null;
+			}
 		}
 
 		StageGroup merge(StageGroup other) {
@@ -241,10 +285,7 @@ public final class ReportAggregator {
 			other.branches.forEach((branch, counts) -> this.branches.merge(branch, counts, Counts::mergeCounts));
 			other.conditions.forEach((condition, cases) -> this.conditions.merge(condition, cases, Long::sum));
 			this.captivity.merge(other.captivity);
-			this.first = (this.first == null || (other.first != null && other.first.isBefore(this.first))) ? other.first
-					: this.first;
-			this.last = (this.last == null || (other.last != null && other.last.isAfter(this.last))) ? other.last
-					: this.last;
+			other.dates.forEach((date, records) -> countDate(date, records[0]));
 			this.toUa += other.toUa;
 			this.toRu += other.toRu;
 			this.military += other.military;
@@ -255,15 +296,15 @@ public final class ReportAggregator {
 		}
 
 		StageSummary summary() {
-			return new StageSummary(this.key, this.first, this.last, this.returned, this.toUa, this.toRu, this.military,
-					this.civilians, this.remains, this.officers, this.ncos, this.enlisted, this.severe,
-					this.withConditions, this.age18To25, this.captivity.average(), this.captivity.median(),
+			return new StageSummary(this.key, this.dates.firstKey(), this.dates.lastKey(), this.returned, this.toUa,
+					this.toRu, this.military, this.civilians, this.remains, this.officers, this.ncos, this.enlisted,
+					this.severe, this.withConditions, this.age18To25, this.captivity.average(), this.captivity.median(),
 					this.captivity.max(), this.captivity.over3y());
 		}
 
 	}
 
-	private static final class BranchGroup extends Counts {
+	static final class BranchGroup extends Counts {
 
 		final String branch;
 
@@ -274,9 +315,9 @@ public final class ReportAggregator {
 		}
 
 		@Override
-		void add(ExchangeRecord record) {
-			super.add(record);
-			this.captivity.add(record.capturedOn(), record.exchangeDate());
+		void add(ExchangeRecord record, int sign) {
+			super.add(record, sign);
+			this.captivity.add(record.capturedOn(), record.exchangeDate(), sign);
 		}
 
 		BranchGroup merge(BranchGroup other) {

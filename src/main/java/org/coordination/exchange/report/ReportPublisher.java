@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,16 +92,6 @@ public class ReportPublisher {
 	 * are then left as they were
 	 */
 	public void publish(Path outputDir, RunInfo run, boolean excelCsv, int minCellCount) {
-		publish(outputDir, run, excelCsv, minCellCount, ImportAggregates.Counted.none());
-	}
-
-	/**
-	 * As {@link #publish(Path, RunInfo, boolean, int)}, with the tables this run's
-	 * imports counted as they read their rows: where the store confirms them, those
-	 * imports' records are not read again.
-	 */
-	public void publish(Path outputDir, RunInfo run, boolean excelCsv, int minCellCount,
-			ImportAggregates.Counted counted) {
 		Path staging;
 		try {
 			Files.createDirectories(outputDir);
@@ -111,7 +102,7 @@ public class ReportPublisher {
 			throw failure(outputDir, ex);
 		}
 		try {
-			ReportData data = aggregate(counted);
+			ReportData data = aggregate();
 			RejectedRows rejected = this.storedRecords::forEachRejectedRow;
 			SmallCellSuppression suppression = SmallCellSuppression.of(data, minCellCount);
 			CsvReportWriter csv = new CsvReportWriter(excelCsv);
@@ -134,24 +125,28 @@ public class ReportPublisher {
 	}
 
 	/**
-	 * The report tables: the counted imports' tables, if the store confirms them all, and
-	 * the other visible records read in parts side by side.
+	 * The report tables: those kept for imports ({@link ImportAggregates}) less the
+	 * records later imports replaced, and the other visible records read in parts side by
+	 * side.
 	 */
-	private ReportData aggregate(ImportAggregates.Counted counted) {
-		Map<Long, Long> records = counted.records();
-		boolean confirmed = !records.isEmpty() && this.storedRecords.allVisible(records);
+	private ReportData aggregate() {
+		ReportAggregator all = new ReportAggregator();
+		Set<Long> kept = new HashSet<>();
+		this.storedRecords
+			.forEachImportTables((importId, bytes) -> ReportTablesCodec.read(bytes).ifPresent((tables) -> {
+				all.merge(tables);
+				kept.add(importId);
+			}));
+		for (long importId : kept) {
+			this.storedRecords.forEachReplacedRecord(importId, all::remove);
+		}
 		List<ReportAggregator> parts = new ArrayList<>();
 		for (int i = 0; i < READ_PARTS; i++) {
 			parts.add(new ReportAggregator());
 		}
-		this.storedRecords.forEachVisibleRecord(
-				parts.stream().map((part) -> (Consumer<ExchangeRecord>) part::add).toList(),
-				confirmed ? records.keySet() : Set.of());
-		ReportAggregator all = parts.get(0);
-		parts.subList(1, parts.size()).forEach(all::merge);
-		if (confirmed) {
-			all.merge(counted.tables());
-		}
+		this.storedRecords
+			.forEachVisibleRecord(parts.stream().map((part) -> (Consumer<ExchangeRecord>) part::add).toList(), kept);
+		parts.forEach(all::merge);
 		return all.result();
 	}
 

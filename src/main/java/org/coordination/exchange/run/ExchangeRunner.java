@@ -165,13 +165,12 @@ public class ExchangeRunner {
 		long runId = this.runHistory.start(started,
 				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")), scheduledFor);
 		Tally tally = new Tally();
-		ImportAggregates.Counted counted;
 		try {
 			importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
 		}
 		finally {
-			// taken even from a run that ends here, so that a schedule keeps none
-			counted = this.importAggregates.take(runId);
+			// even for a run that ends here, so that a schedule keeps no counts
+			this.importAggregates.end(runId);
 		}
 		boolean reportsWritten = false;
 		if (tally.stopped || shutdown.requested()) {
@@ -181,10 +180,10 @@ public class ExchangeRunner {
 		}
 		else {
 			try {
-				this.reportPublisher.publish(request.outputDir(),
-						new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead, tally.accepted,
-								tally.rejected, tally.updated, version()),
-						request.excelCsv(), request.minCellCount(), counted);
+				this.reportPublisher.publish(
+						request.outputDir(), new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead,
+								tally.accepted, tally.rejected, tally.updated, version()),
+						request.excelCsv(), request.minCellCount());
 				reportsWritten = true;
 			}
 			catch (ReportWriteException ex) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.coordination.exchange.record.Category;
@@ -35,11 +36,22 @@ public class StoredRecords {
 
 	private static final int FETCH_SIZE = 1000;
 
-	private static final String VISIBLE_RECORDS = "SELECT r.record_id, r.exchange_date, r.agreement, r.stage, r.side, "
+	private static final String RECORD_COLUMNS = "SELECT r.record_id, r.exchange_date, r.agreement, r.stage, r.side, "
 			+ "r.category, r.service_branch, r.rank_group, r.age, r.captured_on, r.capture_place, r.conditions, "
-			+ "r.severity FROM exchange_record r JOIN import_file f ON f.import_id = r.import_id "
+			+ "r.severity";
+
+	private static final String VISIBLE_RECORDS = RECORD_COLUMNS
+			+ " FROM exchange_record r JOIN import_file f ON f.import_id = r.import_id "
 			+ "WHERE f.status = 'COMPLETED' "
 			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)";
+
+	private static final String REPLACED_RECORDS = RECORD_COLUMNS
+			+ " FROM superseded_record s JOIN exchange_record r ON r.row_key = s.row_key "
+			+ "WHERE s.row_key BETWEEN ? AND ?";
+
+	// the tables stand for an import only while it is published with as many records
+	private static final String IMPORT_TABLES = "SELECT t.import_id, t.tables FROM import_tables t "
+			+ "JOIN import_file f ON f.import_id = t.import_id WHERE f.status = 'COMPLETED' AND f.accepted = t.records";
 
 	// Rejects of the latest finished attempt of each file name: a file imported again
 	// replaces its earlier rejects. A withdrawn import (reports not written) does not.
@@ -127,27 +139,21 @@ public class StoredRecords {
 	}
 
 	/**
-	 * Whether each import is published with exactly the given number of accepted records
-	 * and none of them has been replaced since: then those records are all visible.
+	 * The report tables kept for published imports (see {@link ImportStore#saveTables}),
+	 * one import at a time: only those that still stand for all of the import's accepted
+	 * records.
 	 */
-	public boolean allVisible(Map<Long, Long> acceptedByImport) {
-		for (Map.Entry<Long, Long> entry : acceptedByImport.entrySet()) {
-			long importId = entry.getKey();
-			List<Long> accepted = this.jdbc.queryForList(
-					"SELECT accepted FROM import_file WHERE import_id = ? AND status = 'COMPLETED'", Long.class,
-					importId);
-			if (accepted.size() != 1 || !accepted.get(0).equals(entry.getValue())) {
-				return false;
-			}
-			boolean replaced = !this.jdbc
-				.queryForList("SELECT 1 FROM superseded_record WHERE row_key BETWEEN ? AND ? FETCH FIRST 1 ROWS ONLY",
-						Integer.class, RowKeys.first(importId), RowKeys.last(importId))
-				.isEmpty();
-			if (replaced) {
-				return false;
-			}
-		}
-		return true;
+	public void forEachImportTables(BiConsumer<Long, byte[]> action) {
+		stream(IMPORT_TABLES, List.of(), (ResultSet rs) -> action.accept(rs.getLong(1), rs.getBytes(2)));
+	}
+
+	/**
+	 * The records of an import that later imports replaced: counted in its tables, but no
+	 * longer visible.
+	 */
+	public void forEachReplacedRecord(long importId, Consumer<ExchangeRecord> action) {
+		stream(REPLACED_RECORDS, List.of(RowKeys.first(importId), RowKeys.last(importId)),
+				(ResultSet rs) -> action.accept(toRecord(rs)));
 	}
 
 	/**

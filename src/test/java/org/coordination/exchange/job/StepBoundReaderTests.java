@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.coordination.exchange.input.CsvOptions;
 import org.coordination.exchange.report.ImportAggregates;
+import org.coordination.exchange.report.KeptTablesStore;
 import org.coordination.exchange.store.ImportedRow;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class StepBoundReaderTests extends ReaderTestSupport {
 
 	@Test
 	void eachStepReadsItsOwnFileThroughItsOwnReaderLookedUpOnce() throws Exception {
-		ImportAggregates aggregates = new ImportAggregates();
+		ImportAggregates aggregates = new ImportAggregates(new KeptTablesStore());
 		Map<String, ExchangeFileItemReader> scope = new ConcurrentHashMap<>(Map.of("step-1",
 				reader(STAGES_1_2, aggregates, 1, 201), "step-2", reader(STAGE_3, aggregates, 1, 202)));
 		StepScopeProxy proxy = new StepScopeProxy(scope);
@@ -55,7 +56,7 @@ class StepBoundReaderTests extends ReaderTestSupport {
 
 	/** The lines of a file's rows, read by a reader of its own on this thread. */
 	private List<Long> linesOf(Path file) throws Exception {
-		ExchangeFileItemReader alone = reader(file, new ImportAggregates(), 9, 299);
+		ExchangeFileItemReader alone = reader(file, new ImportAggregates(new KeptTablesStore()), 9, 299);
 		return readAll(new StepBoundReader(alone), Thread.currentThread().getName(), new CyclicBarrier(1));
 	}
 

@@ -7,56 +7,80 @@ import java.util.function.Consumer;
 import org.coordination.exchange.record.ExchangeRecord;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ImportAggregatesTests {
 
-	private final ImportAggregates aggregates = new ImportAggregates();
+	private final KeptTablesStore store = new KeptTablesStore();
+
+	private final ImportAggregates aggregates = new ImportAggregates(this.store);
 
 	@Test
-	void publishedImportsOfARunAreCountedTogether() {
+	void eachPublishedImportKeepsTheTablesOfItsRecords() {
 		List<ExchangeRecord> records = TestRecords.scenario();
 		Consumer<ExchangeRecord> first = this.aggregates.begin(1, 10);
 		Consumer<ExchangeRecord> second = this.aggregates.begin(1, 11);
 		records.subList(0, 3).forEach(first);
 		records.subList(3, records.size()).forEach(second);
-		this.aggregates.imported(1, 10);
-		this.aggregates.imported(1, 11);
+		this.aggregates.imported(10);
+		this.aggregates.imported(11);
 
-		ImportAggregates.Counted counted = this.aggregates.take(1);
-
-		assertThat(counted.records()).isEqualTo(Map.of(10L, 3L, 11L, (long) records.size() - 3));
-		ReportAggregator all = new ReportAggregator();
-		records.forEach(all::add);
-		assertThat(counted.tables().result()).isEqualTo(all.result());
-		// taken once
-		assertThat(this.aggregates.take(1).records()).isEmpty();
+		assertThat(this.store.records).isEqualTo(Map.of(10L, 3L, 11L, (long) records.size() - 3));
+		assertThat(this.store.tables(10)).isEqualTo(tablesOf(records.subList(0, 3)));
+		assertThat(this.store.tables(11)).isEqualTo(tablesOf(records.subList(3, records.size())));
+		// kept once
+		this.store.records.clear();
+		this.aggregates.imported(10);
+		assertThat(this.store.records).isEmpty();
 	}
 
 	@Test
-	void anImportNotPublishedIsNotCounted() {
+	void anImportNotPublishedKeepsNoTables() {
 		ExchangeRecord record = TestRecords.scenario().get(0);
 		this.aggregates.begin(1, 10).accept(record);
 		this.aggregates.begin(1, 11).accept(record);
 		this.aggregates.discard(11);
-		this.aggregates.imported(1, 10);
-		this.aggregates.imported(1, 11);
+		this.aggregates.imported(10);
+		this.aggregates.imported(11);
 
-		assertThat(this.aggregates.take(1).records()).containsOnlyKeys(10L);
+		assertThat(this.store.records).containsOnlyKeys(10L);
 	}
 
 	@Test
-	void runsAreKeptApartAndTakingARunDropsItsUnpublishedImports() {
+	void theEndOfARunDropsItsImportsStillCounting() {
 		ExchangeRecord record = TestRecords.scenario().get(0);
 		this.aggregates.begin(1, 10).accept(record);
 		this.aggregates.begin(2, 20).accept(record);
-		this.aggregates.imported(2, 20);
 
-		assertThat(this.aggregates.take(1).records()).isEmpty();
-		// import 10 was still reading when its run took its tables: it is forgotten
-		this.aggregates.imported(1, 10);
-		assertThat(this.aggregates.take(1).records()).isEmpty();
-		assertThat(this.aggregates.take(2).records()).isEqualTo(Map.of(20L, 1L));
+		this.aggregates.end(1);
+		this.aggregates.imported(10);
+		this.aggregates.imported(20);
+
+		assertThat(this.store.records).isEqualTo(Map.of(20L, 1L));
+	}
+
+	@Test
+	void tablesTheStoreCannotKeepAreOnlyLost() {
+		KeptTablesStore failing = new KeptTablesStore() {
+			@Override
+			public void saveTables(long importId, long records, byte[] tables) {
+				throw new DataAccessResourceFailureException("disk full");
+			}
+		};
+		ImportAggregates aggregates = new ImportAggregates(failing);
+		aggregates.begin(1, 10).accept(TestRecords.scenario().get(0));
+
+		aggregates.imported(10);
+
+		assertThat(failing.records).isEmpty();
+	}
+
+	private static ReportData tablesOf(List<ExchangeRecord> records) {
+		ReportAggregator aggregator = new ReportAggregator();
+		records.forEach(aggregator::add);
+		return aggregator.result();
 	}
 
 }

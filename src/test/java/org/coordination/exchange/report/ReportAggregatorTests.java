@@ -263,4 +263,63 @@ class ReportAggregatorTests {
 		assertThat(interleaved[2].result()).isEqualTo(expected);
 	}
 
+	/**
+	 * The scenario and records whose captivity is counted apart (sparse) and whose stage
+	 * is shared, for the tests of taking records back and keeping tables.
+	 */
+	static List<ExchangeRecord> varied() {
+		List<ExchangeRecord> records = new ArrayList<>(TestRecords.scenario());
+		records.add(TestRecords.civilian().stage("Istanbul", 2).on("2025-06-10").captured("1920-01-01").build());
+		records.add(TestRecords.civilian().stage("Geneva", 1).on("2025-06-10").captured("2025-06-01").build());
+		records.add(TestRecords.civilian().stage("Geneva", 1).on("2025-06-11").captured("1921-01-01").build());
+		records.add(TestRecords.military("NAVY", RankGroup.OFFICER)
+			.stage("Geneva", 1)
+			.on("2025-06-12")
+			.captured("2020-06-01")
+			.build());
+		return records;
+	}
+
+	@Test
+	void recordsTakenBackAreAsIfNeverAdded() {
+		List<ExchangeRecord> records = varied();
+		// every record taken back, alone and with those after it: groups, dates, branches
+		// and conditions left without records disappear, first and last dates and the
+		// longest captivity move
+		for (int from = 0; from < records.size(); from++) {
+			for (int to = from + 1; to <= records.size(); to++) {
+				ReportAggregator aggregator = new ReportAggregator();
+				records.forEach(aggregator::add);
+				records.subList(from, to).forEach(aggregator::remove);
+				ReportAggregator rest = new ReportAggregator();
+				records.subList(0, from).forEach(rest::add);
+				records.subList(to, records.size()).forEach(rest::add);
+				assertThat(aggregator.result()).as("without %d to %d", from, to).isEqualTo(rest.result());
+			}
+		}
+	}
+
+	@Test
+	void allRecordsTakenBackLeaveEmptyTables() {
+		ReportAggregator aggregator = new ReportAggregator();
+		varied().forEach(aggregator::add);
+		varied().forEach(aggregator::remove);
+		assertThat(aggregator.result()).isEqualTo(new ReportAggregator().result());
+	}
+
+	@Test
+	void recordsTakenBackFromMergedTablesAreAsIfNeverAdded() {
+		// as the reports do: an import's tables merged, then its replaced records taken
+		// back
+		List<ExchangeRecord> records = varied();
+		ReportAggregator kept = new ReportAggregator();
+		records.forEach(kept::add);
+		ReportAggregator all = new ReportAggregator();
+		all.merge(kept);
+		records.subList(0, records.size() / 2).forEach(all::remove);
+		ReportAggregator rest = new ReportAggregator();
+		records.subList(records.size() / 2, records.size()).forEach(rest::add);
+		assertThat(all.result()).isEqualTo(rest.result());
+	}
+
 }

@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -96,35 +99,44 @@ class ReportPublisherTests {
 	}
 
 	@Test
-	void countedTablesStandForTheirImportWhenTheStoreConfirmsThem() throws IOException {
+	void keptTablesStandForTheirImportLessTheRecordsLaterImportsReplaced() throws IOException {
 		List<ExchangeRecord> all = TestRecords.scenario();
-		List<ExchangeRecord> earlier = all.subList(0, all.size() / 2);
-		List<ExchangeRecord> thisRun = all.subList(all.size() / 2, all.size());
-		Path expected = reportsOf(all);
-		FakeStore store = new FakeStore(earlier, rejects(), null, true);
+		List<ExchangeRecord> others = all.subList(0, all.size() / 2);
+		List<ExchangeRecord> visible = all.subList(all.size() / 2, all.size() - 2);
+		// the import's last two records were replaced by records among the others
+		List<ExchangeRecord> replaced = all.subList(all.size() - 2, all.size());
+		Path expected = reportsOf(concat(others, visible));
+		FakeStore store = new FakeStore(others, rejects(), null);
+		store.keep(7, concat(visible, replaced), replaced);
 		Path reports = this.dir.resolve("reports");
 
-		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false, 0,
-				counted(7, thisRun));
+		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false);
 
 		// the import's records are not read, and its tables are counted once
 		assertThat(store.leftOut).containsExactly(7L);
 		assertThat(summaries(reports)).isEqualTo(summaries(expected));
+		assertThat(summaries(reports)).isNotEqualTo(summaries(reportsOf(all)));
 	}
 
 	@Test
-	void countedTablesTheStoreDoesNotConfirmAreLeftUnused() throws IOException {
-		// such as an import a later file of the run corrected: the store is read whole
+	void keptTablesThatCannotBeReadAreLeftUnused() throws IOException {
+		// kept by a version of another format, say: the import is read from the store
 		List<ExchangeRecord> all = TestRecords.scenario();
 		Path expected = reportsOf(all);
-		FakeStore store = new FakeStore(all, rejects(), null, false);
+		FakeStore store = new FakeStore(all, rejects(), null);
+		store.tables.put(7L, new byte[] { 1, 2, 3 });
 		Path reports = this.dir.resolve("reports");
 
-		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false, 0,
-				counted(7, all.subList(all.size() / 2, all.size())));
+		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false);
 
 		assertThat(store.leftOut).isEmpty();
 		assertThat(summaries(reports)).isEqualTo(summaries(expected));
+	}
+
+	private static List<ExchangeRecord> concat(List<ExchangeRecord> first, List<ExchangeRecord> second) {
+		List<ExchangeRecord> both = new ArrayList<>(first);
+		both.addAll(second);
+		return both;
 	}
 
 	/** The reports of a store of these records, read from it alone. */
@@ -133,14 +145,6 @@ class ReportPublisherTests {
 		new ReportPublisher(new FakeStore(records, rejects(), null), ExcelReportWriter.DEFAULT_OFFICE).publish(expected,
 				RUN, false);
 		return expected;
-	}
-
-	/** The tables of one import of run 1, counted as it read these records. */
-	private static ImportAggregates.Counted counted(long importId, List<ExchangeRecord> records) {
-		ImportAggregates aggregates = new ImportAggregates();
-		records.forEach(aggregates.begin(1, importId));
-		aggregates.imported(1, importId);
-		return aggregates.take(1);
 	}
 
 	/** The CSV summaries, which hold every table of the workbook. */
@@ -225,29 +229,38 @@ class ReportPublisherTests {
 
 		private final Runnable beforeRejects;
 
-		private final boolean confirms;
+		// kept tables, and the records later imports replaced, by import id
+		final Map<Long, byte[]> tables = new TreeMap<>();
+
+		private final Map<Long, List<ExchangeRecord>> replaced = new TreeMap<>();
 
 		private Set<Long> leftOut;
 
 		FakeStore(List<ExchangeRecord> records, List<RejectedRow> rejected, Runnable beforeRejects) {
-			this(records, rejected, beforeRejects, false);
-		}
-
-		/**
-		 * @param confirms what {@link #allVisible} answers: whether counted imports'
-		 * records are all visible
-		 */
-		FakeStore(List<ExchangeRecord> records, List<RejectedRow> rejected, Runnable beforeRejects, boolean confirms) {
 			super(new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:unused")));
 			this.records = records;
 			this.rejected = rejected;
 			this.beforeRejects = beforeRejects;
-			this.confirms = confirms;
+		}
+
+		/**
+		 * Keeps the tables of an import of these records, of which some were replaced.
+		 */
+		void keep(long importId, List<ExchangeRecord> records, List<ExchangeRecord> replaced) {
+			ReportAggregator counted = new ReportAggregator();
+			records.forEach(counted::add);
+			this.tables.put(importId, ReportTablesCodec.write(counted));
+			this.replaced.put(importId, replaced);
 		}
 
 		@Override
-		public boolean allVisible(Map<Long, Long> acceptedByImport) {
-			return this.confirms;
+		public void forEachImportTables(BiConsumer<Long, byte[]> action) {
+			this.tables.forEach(action);
+		}
+
+		@Override
+		public void forEachReplacedRecord(long importId, Consumer<ExchangeRecord> action) {
+			this.replaced.getOrDefault(importId, List.of()).forEach(action);
 		}
 
 		/**
