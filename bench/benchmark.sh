@@ -7,7 +7,9 @@
 # prepared once before the rounds.
 #
 #   bench/benchmark.sh [ROWS] [REPEAT]        (defaults: 1000000 3)
-#   FILES=4 bench/benchmark.sh 1000000        (the same rows split into 4 input files)
+#   FILES=4 bench/benchmark.sh 1000000        (4 files of 250,000 rows, seeds 1 to 4: their
+#                                             record ids overlap, so later files replace
+#                                             records of earlier ones)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}

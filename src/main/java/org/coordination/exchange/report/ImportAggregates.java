@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.coordination.exchange.Checkpoints;
 import org.coordination.exchange.record.ExchangeRecord;
 import org.coordination.exchange.store.ImportStore;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public class ImportAggregates {
 		if (pending == null) {
 			return;
 		}
+		Checkpoints.reach("tables");
 		try {
 			this.importStore.saveTables(importId, pending.records, ReportTablesCodec.write(pending.tables));
 		}
