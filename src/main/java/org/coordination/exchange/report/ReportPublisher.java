@@ -136,9 +136,7 @@ public class ReportPublisher {
 				all.merge(tables);
 				kept.add(importId);
 			}));
-		for (long importId : kept) {
-			this.storedRecords.forEachReplacedRecord(importId, all::remove);
-		}
+		this.storedRecords.forEachReplacedRecord(kept, all::remove);
 		List<ReportAggregator> parts = new ArrayList<>();
 		for (int i = 0; i < READ_PARTS; i++) {
 			parts.add(new ReportAggregator());

@@ -30,6 +30,11 @@ final class RowKeys {
 		return first(importId + 1) - 1;
 	}
 
+	/** The import a row belongs to. */
+	static long importId(long rowKey) {
+		return rowKey >>> LINE_BITS;
+	}
+
 	/**
 	 * SQL for the import a row belongs to, computed from its key column: a condition on
 	 * it can be checked in an index entry, which holds the key, without reading the row.

@@ -44,9 +44,9 @@ public class StoredRecords {
 			+ "WHERE f.status = 'COMPLETED' "
 			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)";
 
+	// column 14 is the row key
 	private static final String REPLACED_RECORDS = RECORD_COLUMNS
-			+ " FROM superseded_record s JOIN exchange_record r ON r.row_key = s.row_key "
-			+ "WHERE s.row_key BETWEEN ? AND ?";
+			+ ", r.row_key FROM superseded_record s JOIN exchange_record r ON r.row_key = s.row_key";
 
 	// the tables stand for an import only while it is published with as many records
 	private static final String IMPORT_TABLES = "SELECT t.import_id, t.tables FROM import_tables t "
@@ -147,12 +147,19 @@ public class StoredRecords {
 	}
 
 	/**
-	 * The records of an import that later imports replaced: counted in its tables, but no
-	 * longer visible.
+	 * The records of these imports that later imports replaced: counted in their tables,
+	 * but no longer visible. One read of the list of replaced records, usually short,
+	 * whatever the number of imports.
 	 */
-	public void forEachReplacedRecord(long importId, Consumer<ExchangeRecord> action) {
-		stream(REPLACED_RECORDS, List.of(RowKeys.first(importId), RowKeys.last(importId)),
-				(ResultSet rs) -> action.accept(toRecord(rs)));
+	public void forEachReplacedRecord(Set<Long> imports, Consumer<ExchangeRecord> action) {
+		if (imports.isEmpty()) {
+			return;
+		}
+		stream(REPLACED_RECORDS, List.of(), (ResultSet rs) -> {
+			if (imports.contains(RowKeys.importId(rs.getLong(14)))) {
+				action.accept(toRecord(rs));
+			}
+		});
 	}
 
 	/**

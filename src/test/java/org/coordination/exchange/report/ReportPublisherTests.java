@@ -259,8 +259,8 @@ class ReportPublisherTests {
 		}
 
 		@Override
-		public void forEachReplacedRecord(long importId, Consumer<ExchangeRecord> action) {
-			this.replaced.getOrDefault(importId, List.of()).forEach(action);
+		public void forEachReplacedRecord(Set<Long> imports, Consumer<ExchangeRecord> action) {
+			imports.forEach((importId) -> this.replaced.getOrDefault(importId, List.of()).forEach(action));
 		}
 
 		/**

@@ -100,13 +100,17 @@ class KeptReportTablesTests extends RunnerTestSupport {
 		assertThat(expected).hasSizeGreaterThan(100);
 
 		List<String> replaced = new ArrayList<>();
-		this.storedRecords.forEachReplacedRecord(imports.get(0), (record) -> replaced.add(record.recordId()));
+		this.storedRecords.forEachReplacedRecord(Set.of(imports.get(0)), (record) -> replaced.add(record.recordId()));
 		List<String> ofLater = new ArrayList<>();
-		this.storedRecords.forEachReplacedRecord(imports.get(1), (record) -> ofLater.add(record.recordId()));
+		this.storedRecords.forEachReplacedRecord(Set.of(imports.get(1)), (record) -> ofLater.add(record.recordId()));
+		List<String> ofBoth = new ArrayList<>();
+		this.storedRecords.forEachReplacedRecord(Set.copyOf(imports), (record) -> ofBoth.add(record.recordId()));
 
 		Collections.sort(replaced);
 		assertThat(replaced).isEqualTo(expected);
 		assertThat(ofLater).isEmpty();
+		Collections.sort(ofBoth);
+		assertThat(ofBoth).isEqualTo(expected);
 	}
 
 	@Test

@@ -22,6 +22,16 @@ class RowKeysTests {
 	}
 
 	@Test
+	void aKeyNamesItsImport() {
+		for (long importId : new long[] { 1, 2, 7, 1_000_003 }) {
+			for (long line : new long[] { 0, 1, 2, 99_999, 4_294_967_295L }) {
+				assertThat(RowKeys.importId(RowKeys.of(importId, line))).as("import %d line %d", importId, line)
+					.isEqualTo(importId);
+			}
+		}
+	}
+
+	@Test
 	void theDatabaseFindsAnImportFromTheKeyAlone() throws Exception {
 		try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:row-keys");
 				PreparedStatement statement = connection
