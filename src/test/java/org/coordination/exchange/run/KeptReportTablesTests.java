@@ -129,7 +129,7 @@ class KeptReportTablesTests extends RunnerTestSupport {
 	}
 
 	@Test
-	void tablesOfAnotherFormatAreLeftUnusedAndTheImportIsRead() throws IOException {
+	void unreadableTablesAreLeftUnusedAndTheImportIsRead() throws IOException {
 		Path reports = this.work.resolve("reports");
 		assertThat(run(reports, 1_000_000, StandardCharsets.UTF_8, sampleInput(1500, 1500))).isZero();
 		Map<String, String> before = summaries(reports);
