@@ -3,6 +3,8 @@ package org.coordination.exchange.report;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
@@ -36,7 +38,7 @@ class ReportTablesCodecTests {
 			.orElseThrow());
 		records.subList(3, 8).forEach(all::remove);
 
-		List<ExchangeRecord> rest = new java.util.ArrayList<>(records.subList(0, 3));
+		List<ExchangeRecord> rest = new ArrayList<>(records.subList(0, 3));
 		rest.addAll(records.subList(8, records.size()));
 		assertThat(all.result()).isEqualTo(aggregatorOf(rest).result());
 	}
@@ -48,7 +50,7 @@ class ReportTablesCodecTests {
 			tables.add(TestRecords.military((i % 2 == 0) ? "NAVY" : "AIR_FORCE", RankGroup.ENLISTED)
 				.stage("Geneva", 1 + i % 40)
 				.on("2025-06-10")
-				.captured(java.time.LocalDate.of(2025, 6, 10).minusDays(i % 3000).toString())
+				.captured(LocalDate.of(2025, 6, 10).minusDays(i % 3000).toString())
 				.build());
 		}
 		byte[] bytes = ReportTablesCodec.write(tables);
@@ -74,8 +76,26 @@ class ReportTablesCodecTests {
 		byte[] bytes = ReportTablesCodec.write(aggregatorOf(ReportAggregatorTests.varied()));
 		assertThat(ReportTablesCodec.read(Arrays.copyOf(bytes, bytes.length / 2))).isEmpty();
 		assertThat(ReportTablesCodec.read(new byte[] { 1, 2, 3 })).isEmpty();
-		byte[] longer = ReportTablesCodec.write(aggregatorOf(ReportAggregatorTests.varied()));
-		assertThat(ReportTablesCodec.read(longer)).isPresent();
+	}
+
+	@Test
+	void tablesFollowedByMoreAreNotRead() throws IOException {
+		assertThat(ReportTablesCodec.read(emptyTablesAnd(new int[0]))).isPresent();
+		assertThat(ReportTablesCodec.read(emptyTablesAnd(new int[] { 7 }))).isEmpty();
+	}
+
+	/** Tables without groups in this format, then these numbers. */
+	private static byte[] emptyTablesAnd(int[] more) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+			for (int value : new int[] { ReportTablesCodec.FORMAT, 0, 0, 0 }) {
+				out.writeInt(value);
+			}
+			for (int value : more) {
+				out.writeInt(value);
+			}
+		}
+		return bytes.toByteArray();
 	}
 
 	private static ReportAggregator aggregatorOf(List<ExchangeRecord> records) {
