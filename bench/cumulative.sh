@@ -27,25 +27,30 @@ rm -rf "$store" "$WORK/cumulative"
 bin/exchange-reports run --input "$input" --db "$store/exchanges" --output "$WORK/cumulative/reports" \
 	--max-rejects "$ROWS" >/dev/null
 
-# once NAME: wall seconds, peak RSS (KB) and the run's own seconds of one run of input/
+# once NAME: one run of input/ into the copy; its wall seconds, peak RSS (KB) and the run's
+# own seconds are added to NAME.runs. A failed run stops the benchmark with its error.
 once() {
-	/usr/bin/time -f "%e %M" -o "$WORK/time.txt" bin/exchange-reports run --input input \
-		--db "$WORK/cumulative/db/exchanges" --output "$WORK/cumulative/reports" >"$WORK/$1.out" 2>"$WORK/$1.err"
-	echo "$(cat "$WORK/time.txt") $(grep -o 'Run completed in [0-9.]*' "$WORK/$1.out" | grep -o '[0-9.]*$')"
+	if ! /usr/bin/time -f "%e %M" -o "$WORK/time.txt" bin/exchange-reports run --input input \
+		--db "$WORK/cumulative/db/exchanges" --output "$WORK/cumulative/reports" >"$WORK/$1.out" 2>"$WORK/$1.err"; then
+		echo "$1 failed: $(grep -m1 '^error' "$WORK/$1.err")" >&2
+		exit 1
+	fi
+	echo "$(cat "$WORK/time.txt") $(grep -o 'Run completed in [0-9.]*' "$WORK/$1.out" | grep -o '[0-9.]*$')" \
+		>>"$WORK/$1.runs"
 }
 
-new_runs="" again_runs=""
+rm -f "$WORK/new.runs" "$WORK/again.runs"
 for _ in $(seq 1 "$REPEAT"); do
 	rm -rf "$WORK/cumulative/db" && cp -r "$store" "$WORK/cumulative/db"
-	new_runs+=$(once new)$'\n'
-	again_runs+=$(once again)$'\n'
+	once new
+	once again
 done
-median() { sort -n | sed -n "$(((REPEAT + 1) / 2))p"; }
-printf 'store of %s records, heap %s, median of %s\n' "$ROWS" "$HEAP" "$REPEAT"
+median() { sort -n "$1" | sed -n "$(((REPEAT + 1) / 2))p"; }
+printf 'store of %s imported rows, heap %s, median of %s\n' "$ROWS" "$HEAP" "$REPEAT"
 rows=$(($(cat input/*.csv | wc -l) - $(ls input/*.csv | wc -l)))
 printf '%-34s %9s %13s %14s\n' "run of input/ ($rows rows)" "wall s" "peak RSS MB" "run's own s"
-for row in "new records and corrections|$(printf '%s' "$new_runs" | median)" \
-	"again, nothing new|$(printf '%s' "$again_runs" | median)"; do
+for row in "new records and corrections|$(median "$WORK/new.runs")" \
+	"again, nothing new|$(median "$WORK/again.runs")"; do
 	IFS='|' read -r name values <<<"$row"
 	set -- $values
 	awk -v n="$name" -v s="$1" -v kb="$2" -v own="$3" 'BEGIN { printf "%-34s %9.2f %13d %14s\n", n, s, kb / 1024, own }'

@@ -42,7 +42,7 @@ final class CaptivityStats {
 			return;
 		}
 		int days = Math.toIntExact(ChronoUnit.DAYS.between(capturedOn, exchangeDate));
-		count(days, sign);
+		addDays(days, sign);
 		this.count += sign;
 		this.sum += (long) days * sign;
 		// LocalDate.plusYears maps 29 February to 28 February in a common year, as the
@@ -52,7 +52,7 @@ final class CaptivityStats {
 		}
 	}
 
-	private void count(int days, long cases) {
+	private void addDays(int days, long cases) {
 		if (days >= 0 && days < DENSE_DAYS) {
 			if (days >= this.dense.length) {
 				this.dense = Arrays.copyOf(this.dense, Math.min(DENSE_DAYS, Integer.highestOneBit(days) * 2));
@@ -72,7 +72,7 @@ final class CaptivityStats {
 		for (int days = 0; days < other.dense.length; days++) {
 			this.dense[days] += other.dense[days];
 		}
-		other.sparse.forEach(this::count);
+		other.sparse.forEach(this::addDays);
 		this.count += other.count;
 		this.sum += other.sum;
 		this.over3y += other.over3y;
@@ -105,7 +105,7 @@ final class CaptivityStats {
 		stats.sum = in.readLong();
 		stats.over3y = in.readLong();
 		for (int i = in.readInt(); i > 0; i--) {
-			stats.count(in.readInt(), in.readLong());
+			stats.addDays(in.readInt(), in.readLong());
 		}
 		return stats;
 	}
