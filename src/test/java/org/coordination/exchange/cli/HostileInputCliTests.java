@@ -144,6 +144,32 @@ class HostileInputCliTests {
 				+ "…\"");
 	}
 
+	@Test
+	void sixThousandLongRejectedRowsAreReportedWithin128Megabytes() throws Exception {
+		// each kept raw line is 10,000 characters (20 KB in the heap); H2 sorts up to
+		// 5,000 rows in memory at this heap and spills more to disk in a buffer that does
+		// not fit either, so the report must not ask it to sort them
+		Path file = this.work.resolve("long-rejects.csv");
+		String big = "ж".repeat(10_000);
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write(HEADER + "\n");
+			for (int i = 0; i < 6000; i++) {
+				out.write("L-" + i + ",2025-06-10," + big + ",1,UA,CIVILIAN,,,,,,,\n");
+			}
+		}
+
+		Result result = exchange(Map.of(), List.of("-Xmx128m"), "run", "--input", file.toString(), "--max-rejects",
+				"6000");
+
+		assertThat(result.exit()).as(result.err()).isZero();
+		assertThat(result.out())
+			.contains("long-rejects.csv: imported 6000 rows: 0 accepted (0 updated), 6000 rejected");
+		List<String> lines = Files.readAllLines(this.work.resolve("reports/rejected_records.csv"));
+		assertThat(lines).hasSize(6001);
+		String raw = ("L-5999,2025-06-10," + big).substring(0, 10_000) + "…";
+		assertThat(lines.get(6000)).isEqualTo("long-rejects.csv,6001,L-5999,BAD_VALUE:agreement,\"" + raw + "\"");
+	}
+
 	// filesystem faults
 
 	@Test
