@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chunk written but not yet committed, or committed long before (then only the store
  * knows it: the import keeps no set of ids).
  */
-@SpringBootTest(classes = ExchangeReportsApplication.class)
+// chunks of 1,000 (the default follows the heap): the file is five of them
+@SpringBootTest(classes = ExchangeReportsApplication.class, properties = "exchange.chunk-size=1000")
 class DuplicateAcrossChunksTests extends RunnerTestSupport {
 
 	@Test
