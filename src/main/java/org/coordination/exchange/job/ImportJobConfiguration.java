@@ -51,13 +51,12 @@ class ImportJobConfiguration {
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
 			StepExecutionListener importBeginListener, ImportProgressListener importProgressListener,
-			ImportStopListener importStopListener, @Value("${exchange.chunk-size:#{null}}") Integer chunkSize) {
+			ImportStopListener importStopListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
 		// the reader validates each record as it reads it (see ExchangeFileItemReader)
 		StepBoundReader reader = new StepBoundReader(exchangeFileItemReader);
-		int recordsPerChunk = (chunkSize != null) ? chunkSize : ChunkSize.forThisHeap();
-		return new StepBuilder("importStep", jobRepository).<ImportedRow, ImportedRow>chunk(recordsPerChunk)
+		return new StepBuilder("importStep", jobRepository).<ImportedRow, ImportedRow>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.writer(jdbcExchangeRecordWriter)

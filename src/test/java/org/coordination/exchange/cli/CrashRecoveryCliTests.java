@@ -66,12 +66,10 @@ class CrashRecoveryCliTests {
 
 	@ParameterizedTest(name = "kill -9 at {0}")
 	// chunk-N is reached before chunk N commits, so the rerun resumes after N - 1 chunks
-	// (of 1,000 rows; the rerun imports the rest in chunks of the default size)
 	@CsvSource({ "chunk-5, 4000", "chunk-30, 29000", "publish, 60000" })
 	void killDuringImportThenRerunGivesTheSameResult(String checkpoint, long resumedAfter) throws Exception {
-		JarProcess killed = JarProcess.start(this.work,
-				List.of(JarProcess.CHUNKS_OF_1000, "-Dexchange.test.checkpoint=" + checkpoint), "run", "--input",
-				input.toString());
+		JarProcess killed = JarProcess.start(this.work, List.of("-Dexchange.test.checkpoint=" + checkpoint), "run",
+				"--input", input.toString());
 		killed.awaitLine("checkpoint " + checkpoint);
 		killed.kill();
 
@@ -138,9 +136,8 @@ class CrashRecoveryCliTests {
 
 	@Test
 	void sigtermStopsAfterTheChunkAndTheNextRunResumes() throws Exception {
-		JarProcess stopped = JarProcess.start(this.work,
-				List.of(JarProcess.CHUNKS_OF_1000, "-Dexchange.test.checkpoint=chunk-20"), "run", "--input",
-				input.toString());
+		JarProcess stopped = JarProcess.start(this.work, List.of("-Dexchange.test.checkpoint=chunk-20"), "run",
+				"--input", input.toString());
 		stopped.awaitLine("checkpoint chunk-20");
 		stopped.terminate();
 		// the signal comes while chunk 20 is written; the stop is applied at the end of a
@@ -185,24 +182,6 @@ class CrashRecoveryCliTests {
 		assertThat(second.errLines()).containsExactly("error: the store data/exchanges is in use by another process "
 				+ "(a run in progress); nothing was done. Try again when it has finished.");
 		assertThat(first.waitForExit()).isZero();
-		assertThat(reports(this.work)).isEqualTo(baselineReports);
-		assertThat(store(this.work)).isEqualTo(baselineStore);
-	}
-
-	@Test
-	void theDefaultChunkSizeFollowsTheHeapAndTheResultDoesNot() throws Exception {
-		String imports = "SELECT READ_COUNT || ' rows in ' || COMMIT_COUNT || ' chunks' FROM BATCH_STEP_EXECUTION "
-				+ "WHERE STEP_NAME = 'importStep'";
-		// the uninterrupted run had -Xmx256m: chunks of 5,000
-		assertThat(query(shared.resolve("baseline"), imports)).containsExactlyInAnyOrder("60000 rows in 12 chunks",
-				"3 rows in 1 chunks");
-
-		JarProcess small = JarProcess.start(this.work, List.of("-Xmx128m"), "run", "--input", input.toString());
-
-		assertThat(small.waitForExit()).as(small.out() + small.errLines()).isZero();
-		// chunks of 2,730
-		assertThat(query(this.work, imports)).containsExactlyInAnyOrder("60000 rows in 22 chunks",
-				"3 rows in 1 chunks");
 		assertThat(reports(this.work)).isEqualTo(baselineReports);
 		assertThat(store(this.work)).isEqualTo(baselineStore);
 	}

@@ -21,12 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class JarProcess {
 
-	/**
-	 * For tests that count rows by chunks: the default chunk size follows the heap. A
-	 * rerun without it, with the default, must still give the same result.
-	 */
-	static final String CHUNKS_OF_1000 = "-Dexchange.chunk-size=1000";
-
 	private final Process process;
 
 	private final List<String> out = new ArrayList<>();

@@ -100,8 +100,7 @@ class PostgresCliTests {
 	@Test
 	void secondRunIsRefusedAndAfterKill9TheSameCommandGivesTheSameResult() throws Exception {
 		JarProcess killed = JarProcess.start(this.work, TestPostgres.credentials(),
-				List.of(JarProcess.CHUNKS_OF_1000, "-Dexchange.test.checkpoint=chunk-5"), "run", "--input",
-				input.toString(), "--db", this.url);
+				List.of("-Dexchange.test.checkpoint=chunk-5"), "run", "--input", input.toString(), "--db", this.url);
 		killed.awaitLine("checkpoint chunk-5");
 
 		// another host, while the first run holds the run lock
@@ -214,8 +213,7 @@ class PostgresCliTests {
 	void migratedH2StoreGoesOnOnPostgresAsOnH2() throws Exception {
 		// an H2 store with an import that a killed run left unfinished
 		Path host = Files.createDirectories(this.work.resolve("host"));
-		JarProcess killed = JarProcess.start(host,
-				List.of(JarProcess.CHUNKS_OF_1000, "-Dexchange.test.checkpoint=chunk-5"), "run", "--input",
+		JarProcess killed = JarProcess.start(host, List.of("-Dexchange.test.checkpoint=chunk-5"), "run", "--input",
 				input.toString());
 		killed.awaitLine("checkpoint chunk-5");
 		killed.kill();

@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chunk written but not yet committed, or committed long before (then only the store
  * knows it: the import keeps no set of ids).
  */
-// chunks of 1,000 (the default follows the heap): the file is five of them
-@SpringBootTest(classes = ExchangeReportsApplication.class, properties = "exchange.chunk-size=1000")
+@SpringBootTest(classes = ExchangeReportsApplication.class)
 class DuplicateAcrossChunksTests extends RunnerTestSupport {
 
 	@Test
