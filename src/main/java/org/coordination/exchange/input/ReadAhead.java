@@ -2,12 +2,15 @@ package org.coordination.exchange.input;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
- * Items made ahead in a thread of their own, at most {@code capacity} of them, while the
- * caller uses the previous ones: reading a file on one core while the caller works on
+ * Items made ahead in a thread of their own, at most {@code capacity} of them (and, if
+ * given, at most a total weight, so that a few large items cannot fill the heap), while
+ * the caller uses the previous ones: reading a file on one core while the caller works on
  * another. A failure of the producer surfaces from {@link #next()} after the items made
  * before it, as if the caller had made them.
  *
@@ -22,6 +25,13 @@ public final class ReadAhead<T> implements AutoCloseable {
 
 	private final Thread thread;
 
+	// the weight the items made ahead may still take
+	private final Semaphore room;
+
+	private final int maxWeight;
+
+	private final ToIntFunction<T> weight;
+
 	private volatile boolean closed;
 
 	private boolean ended;
@@ -33,6 +43,23 @@ public final class ReadAhead<T> implements AutoCloseable {
 	 * @param producer the next item, {@code null} at the end
 	 */
 	public ReadAhead(String name, int capacity, Supplier<T> producer) {
+		this(name, capacity, Integer.MAX_VALUE, (item) -> 0, producer);
+	}
+
+	/**
+	 * Starts making items at once, no more ahead than {@code capacity} items and
+	 * {@code maxWeight} in all (an item heavier than that alone goes as if it weighed
+	 * {@code maxWeight}).
+	 * @param name the thread's name
+	 * @param capacity items made ahead at most
+	 * @param maxWeight weight of the items made ahead at most
+	 * @param weight an item's weight, the same every time it is asked
+	 * @param producer the next item, {@code null} at the end
+	 */
+	public ReadAhead(String name, int capacity, int maxWeight, ToIntFunction<T> weight, Supplier<T> producer) {
+		this.room = new Semaphore(maxWeight);
+		this.maxWeight = maxWeight;
+		this.weight = weight;
 		this.ahead = new ArrayBlockingQueue<>(capacity);
 		this.thread = new Thread(() -> produce(producer), name);
 		this.thread.setDaemon(true);
@@ -42,7 +69,7 @@ public final class ReadAhead<T> implements AutoCloseable {
 	private void produce(Supplier<T> producer) {
 		try {
 			for (T item = producer.get(); item != null; item = producer.get()) {
-				if (!handOver(item)) {
+				if (!makeRoom(weightOf(item)) || !handOver(item)) {
 					return;
 				}
 			}
@@ -53,7 +80,27 @@ public final class ReadAhead<T> implements AutoCloseable {
 		}
 	}
 
-	/** Waits for room; {@code false} when closed meanwhile. */
+	private int weightOf(T item) {
+		return Math.min(this.weight.applyAsInt(item), this.maxWeight);
+	}
+
+	/** Waits for room for this weight; {@code false} when closed meanwhile. */
+	private boolean makeRoom(int weight) {
+		try {
+			while (!this.room.tryAcquire(weight, 100, TimeUnit.MILLISECONDS)) {
+				if (this.closed) {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Waits for room in the queue; {@code false} when closed meanwhile. */
 	private boolean handOver(Object item) {
 		try {
 			while (!this.ahead.offer(item, 100, TimeUnit.MILLISECONDS)) {
@@ -100,7 +147,9 @@ public final class ReadAhead<T> implements AutoCloseable {
 			}
 			throw new IllegalStateException(failure);
 		}
-		return (T) next;
+		T item = (T) next;
+		this.room.release(weightOf(item));
+		return item;
 	}
 
 	/** Stops the producer and waits for its thread to end; what it made is dropped. */

@@ -105,12 +105,13 @@ class ImportJobConfiguration {
 			@Value("#{jobParameters['input.separator']}") String separator, ReferenceData referenceData,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate, ImportStore importStore,
 			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId,
-			@Value("#{jobParameters['run.id']}") Long runId, ImportAggregates importAggregates) {
+			@Value("#{jobParameters['run.id']}") Long runId, ImportAggregates importAggregates,
+			@Value("${exchange.chunk-size:1000}") int chunkSize) {
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
 		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep),
 				new ExchangeRecordValidator(referenceData, runDate),
 				new StagedRecordIds(importStore, importId, expectedRows(Path.of(file))), importAggregates,
-				(runId != null) ? runId : -1, importId);
+				(runId != null) ? runId : -1, importId, chunkSize);
 	}
 
 	/** An estimate of a file's rows (real rows are about a hundred bytes). */

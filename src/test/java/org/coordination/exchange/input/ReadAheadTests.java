@@ -61,4 +61,44 @@ class ReadAheadTests {
 		assertThat(made.get()).isEqualTo(after);
 	}
 
+	@Test
+	void noMoreIsMadeAheadThanTheMaximumWeight() throws InterruptedException {
+		AtomicInteger made = new AtomicInteger();
+		// room for 100 items, but for two of weight 4 within 10
+		try (ReadAhead<Integer> ahead = new ReadAhead<>("test", 100, 10, (item) -> 4, made::incrementAndGet)) {
+			// two handed over, the third made and waiting for room
+			awaitMade(made, 3);
+			Thread.sleep(300);
+			assertThat(made.get()).isEqualTo(3);
+
+			assertThat(ahead.next()).isEqualTo(1);
+
+			awaitMade(made, 4);
+			Thread.sleep(300);
+			assertThat(made.get()).isEqualTo(4);
+			assertThat(ahead.next()).isEqualTo(2);
+			assertThat(ahead.next()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void anItemHeavierThanTheMaximumGoesAlone() {
+		AtomicInteger next = new AtomicInteger();
+		try (ReadAhead<Integer> ahead = new ReadAhead<>("test", 100, 10, (item) -> 50,
+				() -> (next.get() < 5) ? next.getAndIncrement() : null)) {
+			List<Integer> items = new ArrayList<>();
+			for (Integer item = ahead.next(); item != null; item = ahead.next()) {
+				items.add(item);
+			}
+			assertThat(items).containsExactly(0, 1, 2, 3, 4);
+		}
+	}
+
+	private static void awaitMade(AtomicInteger made, int count) throws InterruptedException {
+		for (int i = 0; i < 500 && made.get() < count; i++) {
+			Thread.sleep(10);
+		}
+		assertThat(made.get()).isEqualTo(count);
+	}
+
 }

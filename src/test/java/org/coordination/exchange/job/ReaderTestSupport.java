@@ -45,7 +45,7 @@ abstract class ReaderTestSupport {
 	ExchangeFileItemReader reader(Path file, ImportAggregates aggregates, long runId, long importId) {
 		return new ExchangeFileItemReader(file, file.toString(), new CsvOptions(StandardCharsets.UTF_8, null),
 				new ExchangeRecordValidator(ReferenceData.defaults(), LocalDate.of(2026, 1, 1)),
-				new StagedRecordIds(this.importStore, importId, 100), aggregates, runId, importId);
+				new StagedRecordIds(this.importStore, importId, 100), aggregates, runId, importId, 10);
 	}
 
 }

@@ -100,7 +100,7 @@ class StepBoundReaderTests extends ReaderTestSupport {
 		private final Map<String, ExchangeFileItemReader> scope;
 
 		StepScopeProxy(Map<String, ExchangeFileItemReader> scope) {
-			super(Path.of("none"), "none", new CsvOptions(StandardCharsets.UTF_8, ','), null, null, null, -1, -1);
+			super(Path.of("none"), "none", new CsvOptions(StandardCharsets.UTF_8, ','), null, null, null, -1, -1, 1);
 			this.scope = scope;
 		}
 
