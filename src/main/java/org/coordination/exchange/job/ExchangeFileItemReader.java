@@ -30,7 +30,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * chunks to the store, so an import uses two cores. It keeps up to
  * {@link #READ_AHEAD_CHUNKS} chunks ahead, so that the step finds its next chunk ready
  * when it has written one instead of waiting for most of it (with 500 rows ahead a 1M-row
- * run took a seventh longer), but no more than {@link #READ_AHEAD_WEIGHT} in all, so that
+ * run took 4-13% longer), but no more than {@link #READ_AHEAD_WEIGHT} in all, so that
  * rejected rows with long text cannot fill the heap. Only rows handed to the step count
  * as read; a problem with the file surfaces at the row where it was found, as if read in
  * the step's thread.
