@@ -86,24 +86,18 @@ public final class ReadAhead<T> implements AutoCloseable {
 
 	/** Waits for room for this weight; {@code false} when closed meanwhile. */
 	private boolean makeRoom(int weight) {
-		try {
-			while (!this.room.tryAcquire(weight, 100, TimeUnit.MILLISECONDS)) {
-				if (this.closed) {
-					return false;
-				}
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return keepTrying((timeout, unit) -> this.room.tryAcquire(weight, timeout, unit));
 	}
 
 	/** Waits for room in the queue; {@code false} when closed meanwhile. */
 	private boolean handOver(Object item) {
+		return keepTrying((timeout, unit) -> this.ahead.offer(item, timeout, unit));
+	}
+
+	// in short tries, so that a close is noticed while waiting
+	private boolean keepTrying(TimedAttempt attempt) {
 		try {
-			while (!this.ahead.offer(item, 100, TimeUnit.MILLISECONDS)) {
+			while (!attempt.tryFor(100, TimeUnit.MILLISECONDS)) {
 				if (this.closed) {
 					return false;
 				}
@@ -163,6 +157,13 @@ public final class ReadAhead<T> implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		this.ahead.clear();
+	}
+
+	@FunctionalInterface
+	private interface TimedAttempt {
+
+		boolean tryFor(long timeout, TimeUnit unit) throws InterruptedException;
+
 	}
 
 }
