@@ -77,9 +77,10 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 
 	private final long importId;
 
-	private ExchangeFileReader reader;
-
+	// rows read ahead at most
 	private final int readAhead;
+
+	private ExchangeFileReader reader;
 
 	private ReadAhead<ImportedRow> ahead;
 
