@@ -51,7 +51,7 @@ class ExchangeFileItemReader implements ItemStreamReader<ImportedRow>, ItemWrite
 	static final int READ_AHEAD_WEIGHT = 4_000_000;
 
 	// what a row read ahead weighs beside the text of a rejected row: a record's fields
-	private static final int ROW_WEIGHT = 256;
+	static final int ROW_WEIGHT = 256;
 
 	private static final Logger logger = LoggerFactory.getLogger(ExchangeFileItemReader.class);
 

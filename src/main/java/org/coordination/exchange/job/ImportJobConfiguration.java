@@ -42,6 +42,9 @@ class ImportJobConfiguration {
 
 	static final String JOB_NAME = "importFileJob";
 
+	// read by the step and by its reader, which keeps a few chunks ahead
+	private static final String CHUNK_SIZE = "${exchange.chunk-size:1000}";
+
 	@Bean
 	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).next(publishStep).build();
@@ -51,7 +54,7 @@ class ImportJobConfiguration {
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
 			StepExecutionListener importBeginListener, ImportProgressListener importProgressListener,
-			ImportStopListener importStopListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
+			ImportStopListener importStopListener, @Value(CHUNK_SIZE) int chunkSize) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
 		// the reader validates each record as it reads it (see ExchangeFileItemReader)
@@ -106,7 +109,7 @@ class ImportJobConfiguration {
 			@Value("#{jobParameters['run.date']}") LocalDate runDate, ImportStore importStore,
 			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId,
 			@Value("#{jobParameters['run.id']}") Long runId, ImportAggregates importAggregates,
-			@Value("${exchange.chunk-size:1000}") int chunkSize) {
+			@Value(CHUNK_SIZE) int chunkSize) {
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
 		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep),
 				new ExchangeRecordValidator(referenceData, runDate),

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -123,15 +124,9 @@ class HostileInputCliTests {
 	void aThousandLongRowsStayWithin128Megabytes() throws Exception {
 		// 80 MB of rows whose fields are each at the 10,000-character limit: valid CSV,
 		// invalid values; a chunk of them as read would not fit this heap
-		Path file = this.work.resolve("long-rows.csv");
 		String big = "ж".repeat(10_000);
-		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			out.write(HEADER + "\n");
-			for (int i = 0; i < 1000; i++) {
-				out.write("W-" + i + ",2025-06-10," + big + ",1,UA,MILITARY," + big + ",NCO,30,2022-01-01," + big + ","
-						+ big + ",\n");
-			}
-		}
+		Path file = rows("long-rows.csv", 1000, (i) -> "W-" + i + ",2025-06-10," + big + ",1,UA,MILITARY," + big
+				+ ",NCO,30,2022-01-01," + big + "," + big + ",");
 
 		Result result = exchange(Map.of(), List.of("-Xmx128m"), "run", "--input", file.toString());
 
@@ -149,14 +144,8 @@ class HostileInputCliTests {
 		// each kept raw line is 10,000 characters (20 KB in the heap); H2 sorts up to
 		// 5,000 rows in memory at this heap and spills more to disk in a buffer that does
 		// not fit either, so the report must not ask it to sort them
-		Path file = this.work.resolve("long-rejects.csv");
 		String big = "ж".repeat(10_000);
-		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			out.write(HEADER + "\n");
-			for (int i = 0; i < 6000; i++) {
-				out.write("L-" + i + ",2025-06-10," + big + ",1,UA,CIVILIAN,,,,,,,\n");
-			}
-		}
+		Path file = rows("long-rejects.csv", 6000, (i) -> "L-" + i + ",2025-06-10," + big + ",1,UA,CIVILIAN,,,,,,,");
 
 		Result result = exchange(Map.of(), List.of("-Xmx128m"), "run", "--input", file.toString(), "--max-rejects",
 				"6000");
@@ -222,13 +211,7 @@ class HostileInputCliTests {
 		Map<String, byte[]> before = contents(reports);
 		assertThat(before).hasSize(6);
 		// 4,000 rejected rows of 500 characters: far more than the folder holds
-		Path big = this.work.resolve("big.csv");
-		try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-			out.write(HEADER + "\n");
-			for (int i = 0; i < 4000; i++) {
-				out.write("B-" + i + ",2025-06-10," + "x".repeat(500) + ",0,UA,CIVILIAN,,,,,,,\n");
-			}
-		}
+		Path big = rows("big.csv", 4000, (i) -> "B-" + i + ",2025-06-10," + "x".repeat(500) + ",0,UA,CIVILIAN,,,,,,,");
 
 		Result result = exchange(Map.of(), List.of(), "run", "--input", big.toString(), "--max-rejects", "10000");
 
@@ -318,6 +301,20 @@ class HostileInputCliTests {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	/**
+	 * A UTF-8 input file in the work folder: the header, then {@code count} made rows.
+	 */
+	private Path rows(String name, int count, IntFunction<String> row) throws IOException {
+		Path file = this.work.resolve(name);
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write(HEADER + "\n");
+			for (int i = 0; i < count; i++) {
+				out.write(row.apply(i) + "\n");
+			}
+		}
+		return file;
 	}
 
 	private Result exchange(Map<String, String> environment, List<String> jvmOptions, String... args)
