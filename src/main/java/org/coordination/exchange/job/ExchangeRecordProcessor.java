@@ -40,6 +40,9 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 
 	private final DuplicateRecordIdCheck duplicates;
 
+	// the file's header, taken from the reader once it has opened the file
+	private HeaderMapping mapping;
+
 	ExchangeRecordProcessor(String fileName, Supplier<HeaderMapping> header, ExchangeRecordValidator validator,
 			DuplicateRecordIdCheck duplicates) {
 		this.fileName = fileName;
@@ -67,7 +70,10 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 			return ImportedRow
 				.rejected(new RejectedRow(this.fileName, item.lineNumber(), "", MALFORMED, shortened(item.raw())));
 		}
-		HeaderMapping mapping = this.header.get();
+		if (this.mapping == null) {
+			this.mapping = this.header.get();
+		}
+		HeaderMapping mapping = this.mapping;
 		String[] fields = item.fields();
 		String recordId = mapping.value(fields, Column.RECORD_ID);
 		RowVerdict verdict = this.duplicates

@@ -3,7 +3,6 @@ package org.coordination.exchange.job;
 import java.util.Optional;
 
 import org.coordination.exchange.input.InputFileException;
-import org.coordination.exchange.report.ImportAggregates;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportStore.ImportCounts;
 import org.slf4j.Logger;
@@ -41,16 +40,13 @@ public class FileImportLauncher {
 
 	private final PublishTurns publishTurns;
 
-	private final ImportAggregates importAggregates;
-
 	FileImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job importFileJob, ImportStore importStore,
-			PublishTurns publishTurns, ImportAggregates importAggregates) {
+			PublishTurns publishTurns) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.importFileJob = importFileJob;
 		this.importStore = importStore;
 		this.publishTurns = publishTurns;
-		this.importAggregates = importAggregates;
 	}
 
 	public ImportOutcome importFile(ImportJobParameters parameters) {
@@ -74,10 +70,8 @@ public class FileImportLauncher {
 		}
 		long importId = execution.getJobInstanceId();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			this.importAggregates.imported(importId);
 			return ImportOutcome.imported(this.importStore.counts(importId).orElseThrow(), resumedAfter);
 		}
-		this.importAggregates.discard(importId);
 		if (execution.getStatus() == BatchStatus.STOPPED) {
 			return ImportOutcome.stopped(recordsRead(execution));
 		}

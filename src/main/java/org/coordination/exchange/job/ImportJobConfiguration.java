@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.coordination.exchange.input.CsvOptions;
-import org.coordination.exchange.report.ImportAggregates;
+import org.coordination.exchange.input.RawRecord;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.store.JdbcExchangeRecordWriter;
@@ -19,11 +19,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
-import org.springframework.batch.core.listener.ItemWriteListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,9 +39,6 @@ class ImportJobConfiguration {
 
 	static final String JOB_NAME = "importFileJob";
 
-	// read by the step and by its reader, which keeps a few chunks ahead
-	private static final String CHUNK_SIZE = "${exchange.chunk-size:1000}";
-
 	@Bean
 	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).next(publishStep).build();
@@ -52,20 +46,19 @@ class ImportJobConfiguration {
 
 	@Bean
 	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ExchangeFileItemReader exchangeFileItemReader, JdbcExchangeRecordWriter jdbcExchangeRecordWriter,
-			StepExecutionListener importBeginListener, ImportProgressListener importProgressListener,
-			ImportStopListener importStopListener, @Value(CHUNK_SIZE) int chunkSize) {
+			ExchangeFileItemReader exchangeFileItemReader, ExchangeRecordProcessor exchangeRecordProcessor,
+			JdbcExchangeRecordWriter jdbcExchangeRecordWriter, StagedRecordIds stagedRecordIds,
+			ImportBeginListener importBeginListener, ImportProgressListener importProgressListener,
+			ImportStopListener importStopListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
-		// the reader validates each record as it reads it (see ExchangeFileItemReader)
-		StepBoundReader reader = new StepBoundReader(exchangeFileItemReader);
-		return new StepBuilder("importStep", jobRepository).<ImportedRow, ImportedRow>chunk(chunkSize)
+		return new StepBuilder("importStep", jobRepository).<RawRecord, ImportedRow>chunk(chunkSize)
 			.transactionManager(transactionManager)
-			.reader(reader)
+			.reader(exchangeFileItemReader)
+			.processor(exchangeRecordProcessor)
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
-			// to keep duplicate detection in step with the chunks committed
-			.listener((ItemWriteListener<ImportedRow>) reader)
+			.listener(stagedRecordIds)
 			.listener(promotion)
 			.listener(importProgressListener)
 			// after the progress listener, whose checkpoint a stop signal releases
@@ -105,16 +98,25 @@ class ImportJobConfiguration {
 	ExchangeFileItemReader exchangeFileItemReader(@Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['input.display-path']}") String displayPath,
 			@Value("#{jobParameters['input.encoding']}") String encoding,
-			@Value("#{jobParameters['input.separator']}") String separator, ReferenceData referenceData,
-			@Value("#{jobParameters['run.date']}") LocalDate runDate, ImportStore importStore,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId,
-			@Value("#{jobParameters['run.id']}") Long runId, ImportAggregates importAggregates,
-			@Value(CHUNK_SIZE) int chunkSize) {
+			@Value("#{jobParameters['input.separator']}") String separator) {
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
-		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep),
-				new ExchangeRecordValidator(referenceData, runDate),
-				new StagedRecordIds(importStore, importId, expectedRows(Path.of(file))), importAggregates,
-				(runId != null) ? runId : -1, importId, chunkSize);
+		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep));
+	}
+
+	@Bean
+	@StepScope
+	ExchangeRecordProcessor exchangeRecordProcessor(@Value("#{jobParameters['input.file']}") String file,
+			ExchangeFileItemReader exchangeFileItemReader, ReferenceData referenceData,
+			@Value("#{jobParameters['run.date']}") LocalDate runDate, StagedRecordIds stagedRecordIds) {
+		return ExchangeRecordProcessor.forFile(Path.of(file), exchangeFileItemReader::header,
+				new ExchangeRecordValidator(referenceData, runDate), stagedRecordIds);
+	}
+
+	@Bean
+	@StepScope
+	StagedRecordIds stagedRecordIds(@Value("#{jobParameters['input.file']}") String file, ImportStore importStore,
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
+		return new StagedRecordIds(importStore, importId, expectedRows(Path.of(file)));
 	}
 
 	/** An estimate of a file's rows (real rows are about a hundred bytes). */
@@ -130,18 +132,10 @@ class ImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	StepExecutionListener importBeginListener(ImportStore importStore, ExchangeFileItemReader exchangeFileItemReader,
+	ImportBeginListener importBeginListener(ImportStore importStore,
 			@Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['input.sha256']}") String sha256, @Value("#{jobParameters['run.id']}") Long runId) {
-		return new StepExecutionListener() {
-			@Override
-			public void beforeStep(StepExecution stepExecution) {
-				long importId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-				importStore.begin(importId, runId, Path.of(file), sha256);
-				// a restarted import still rejects ids accepted by committed chunks
-				exchangeFileItemReader.restoreAccepted();
-			}
-		};
+		return new ImportBeginListener(importStore, Path.of(file), sha256, runId);
 	}
 
 	@Bean

@@ -1,26 +1,26 @@
 package org.coordination.exchange.job;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.validation.AcceptedRecordIds;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Duplicate detection for one import in flat memory: a set of every accepted id would
- * take about a gigabyte at ten million rows. A Bloom filter of the accepted ids
- * ({@link RecordIdFilter}, 12 bits per id) answers "certainly new" for nearly every row;
- * a "maybe" is settled exactly against the ids not yet committed and, for those
- * committed, the store, so no row is ever rejected for a duplicate it does not have.
- * <p>
- * Ids are added and checked by the reading thread while the step's thread writes and
- * commits chunks: an id leaves the uncommitted list only after its chunk's commit, so at
- * any moment it is in the list, in the store, or both.
+ * The ids one import has accepted, for the {@code DUPLICATE_RECORD_ID} rule, in flat
+ * memory: a set of every id would take about a gigabyte at ten million rows. A Bloom
+ * filter of the accepted ids ({@link RecordIdFilter}, 12 bits per id) answers "certainly
+ * new" for nearly every row; a "maybe" is settled exactly against the ids of the chunk
+ * being processed and, for earlier chunks, the store (the processor runs in the chunk's
+ * transaction, so it sees what the chunk before wrote), so no row is ever rejected for a
+ * duplicate it does not have.
  */
-class StagedRecordIds implements AcceptedRecordIds {
+class StagedRecordIds implements AcceptedRecordIds, StepExecutionListener, ChunkListener<Object, Object> {
 
 	private final ImportStore store;
 
@@ -28,14 +28,8 @@ class StagedRecordIds implements AcceptedRecordIds {
 
 	private final RecordIdFilter accepted;
 
-	// accepted ids not yet committed, in the order they were accepted
-	private final Deque<Uncommitted> uncommitted = new ArrayDeque<>();
-
-	// ids accepted so far (since the start or restart of the step), by the reading thread
-	private long added;
-
-	// ids written so far, by the step's thread
-	private long written;
+	// accepted in the chunk being processed, not yet written
+	private final Set<String> chunk = new HashSet<>();
 
 	/**
 	 * @param expectedIds an estimate of the file's rows; more are still handled exactly,
@@ -47,15 +41,16 @@ class StagedRecordIds implements AcceptedRecordIds {
 		this.accepted = new RecordIdFilter(expectedIds);
 	}
 
-	/** Takes in the ids of chunks committed before a restart. */
-	void restore() {
+	/** A restarted import still rejects ids accepted by its committed chunks. */
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
 		this.store.forEachAcceptedId(this.importId, this.accepted::add);
 	}
 
 	@Override
-	public synchronized void add(String recordId) {
+	public void add(String recordId) {
 		this.accepted.add(recordId);
-		this.uncommitted.addLast(new Uncommitted(++this.added, recordId));
+		this.chunk.add(recordId);
 	}
 
 	@Override
@@ -63,47 +58,13 @@ class StagedRecordIds implements AcceptedRecordIds {
 		if (recordId == null || !this.accepted.mightContain(recordId)) {
 			return false;
 		}
-		return isUncommitted(recordId) || this.store.hasAccepted(this.importId, recordId);
+		return this.chunk.contains(recordId) || this.store.hasAccepted(this.importId, recordId);
 	}
 
-	private synchronized boolean isUncommitted(String recordId) {
-		for (Uncommitted id : this.uncommitted) {
-			if (id.recordId().equals(recordId)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Called in a chunk's transaction once its accepted records are written (they are the
-	 * next ones in the order they were accepted): their ids leave the uncommitted list
-	 * when the transaction commits.
-	 */
-	void written(int acceptedRecords) {
-		this.written += acceptedRecords;
-		long upTo = this.written;
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					committed(upTo);
-				}
-			});
-		}
-		else {
-			committed(upTo);
-		}
-	}
-
-	private synchronized void committed(long upTo) {
-		while (!this.uncommitted.isEmpty() && this.uncommitted.peekFirst().sequence() <= upTo) {
-			this.uncommitted.removeFirst();
-		}
-	}
-
-	private record Uncommitted(long sequence, String recordId) {
-
+	/** The chunk is written: its ids are in the store now. */
+	@Override
+	public void afterChunk(Chunk<Object> chunk) {
+		this.chunk.clear();
 	}
 
 }

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -124,25 +122,16 @@ public class ReportPublisher {
 	}
 
 	/**
-	 * The report tables: those kept for imports ({@link ImportAggregates}) less the
-	 * records later imports replaced, and the other visible records read in parts side by
-	 * side.
+	 * The report tables over every visible record, read in parts side by side.
 	 */
 	private ReportData aggregate() {
-		ReportAggregator all = new ReportAggregator();
-		Set<Long> kept = new HashSet<>();
-		this.storedRecords
-			.forEachImportTables((importId, bytes) -> ReportTablesCodec.read(bytes).ifPresent((tables) -> {
-				all.merge(tables);
-				kept.add(importId);
-			}));
-		this.storedRecords.forEachReplacedRecord(kept, all::remove);
 		List<ReportAggregator> parts = new ArrayList<>();
 		for (int i = 0; i < READ_PARTS; i++) {
 			parts.add(new ReportAggregator());
 		}
 		this.storedRecords
-			.forEachVisibleRecord(parts.stream().map((part) -> (Consumer<ExchangeRecord>) part::add).toList(), kept);
+			.forEachVisibleRecord(parts.stream().map((part) -> (Consumer<ExchangeRecord>) part::add).toList());
+		ReportAggregator all = new ReportAggregator();
 		parts.forEach(all::merge);
 		return all.result();
 	}

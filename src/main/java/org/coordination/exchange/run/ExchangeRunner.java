@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -37,7 +36,6 @@ import org.coordination.exchange.job.FileImportLauncher;
 import org.coordination.exchange.job.FileImportLauncher.ImportOutcome;
 import org.coordination.exchange.job.ImportJobParameters;
 import org.coordination.exchange.job.PublishTurns;
-import org.coordination.exchange.report.ImportAggregates;
 import org.coordination.exchange.report.ReportPublisher;
 import org.coordination.exchange.report.ReportWriteException;
 import org.coordination.exchange.report.RunInfo;
@@ -84,32 +82,16 @@ public class ExchangeRunner {
 
 	private final Clock clock;
 
-	private final ImportAggregates importAggregates;
-
-	/**
-	 * @param fixedTime for tests that compare whole workbooks: the instant every run
-	 * starts and ends at (ISO-8601), so that the Run sheet and the document's dates are
-	 * the same in each; empty for the real time
-	 */
 	@Autowired
 	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock, ImportAggregates importAggregates,
-			@Value("${exchange.import-threads:2}") int importThreads,
-			@Value("${exchange.test.fixed-time:}") String fixedTime) {
-		this(launcher, importStore, reportPublisher, runHistory, publishTurns, runLock, importAggregates, importThreads,
-				fixedTime.isEmpty() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixedTime), ZoneOffset.UTC));
-	}
-
-	private ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock, ImportAggregates importAggregates,
-			int importThreads, Clock clock) {
+			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock,
+			@Value("${exchange.import-threads:2}") int importThreads, Clock clock) {
 		this.launcher = launcher;
 		this.importStore = importStore;
 		this.reportPublisher = reportPublisher;
 		this.runHistory = runHistory;
 		this.publishTurns = publishTurns;
 		this.runLock = runLock;
-		this.importAggregates = importAggregates;
 		this.importThreads = Math.max(1, importThreads);
 		this.clock = clock;
 	}
@@ -117,13 +99,13 @@ public class ExchangeRunner {
 	/** This runner importing up to this many files side by side. */
 	ExchangeRunner withImportThreads(int threads) {
 		return new ExchangeRunner(this.launcher, this.importStore, this.reportPublisher, this.runHistory,
-				this.publishTurns, this.runLock, this.importAggregates, threads, this.clock);
+				this.publishTurns, this.runLock, threads, this.clock);
 	}
 
 	/** This runner writing its reports with another publisher. */
 	ExchangeRunner withReportPublisher(ReportPublisher publisher) {
 		return new ExchangeRunner(this.launcher, this.importStore, publisher, this.runHistory, this.publishTurns,
-				this.runLock, this.importAggregates, this.importThreads, this.clock);
+				this.runLock, this.importThreads, this.clock);
 	}
 
 	public int run(RunRequest request, PrintWriter out, PrintWriter err) {
@@ -165,13 +147,7 @@ public class ExchangeRunner {
 		long runId = this.runHistory.start(started,
 				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")), scheduledFor);
 		Tally tally = new Tally();
-		try {
-			importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
-		}
-		finally {
-			// even for a run that ends here, so that a schedule keeps no counts
-			this.importAggregates.end(runId);
-		}
+		importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
 		boolean reportsWritten = false;
 		if (tally.stopped || shutdown.requested()) {
 			tally.stopped = true;

@@ -112,18 +112,6 @@ public class ImportStore {
 	}
 
 	/**
-	 * Keeps the report tables an import counted as it read its rows (table
-	 * {@code import_tables}): the reports take them instead of reading its records back
-	 * while it is published with exactly {@code records} accepted records.
-	 */
-	@Transactional
-	public void saveTables(long importId, long records, byte[] tables) {
-		this.jdbc.update("DELETE FROM import_tables WHERE import_id = ?", importId);
-		this.jdbc.update("INSERT INTO import_tables (import_id, records, tables) VALUES (?, ?, ?)", importId, records,
-				tables);
-	}
-
-	/**
 	 * Withdraws the imports a run published, latest first, in one transaction: the
 	 * records they replaced are visible again and theirs are not, so the store is as
 	 * before the run (used when its reports could not be written). Their staged rows

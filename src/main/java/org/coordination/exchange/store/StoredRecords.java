@@ -9,9 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.coordination.exchange.record.Category;
@@ -44,14 +41,6 @@ public class StoredRecords {
 			+ "WHERE f.status = 'COMPLETED' "
 			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)";
 
-	// column 14 is the row key
-	private static final String REPLACED_RECORDS = RECORD_COLUMNS
-			+ ", r.row_key FROM superseded_record s JOIN exchange_record r ON r.row_key = s.row_key";
-
-	// the tables stand for an import only while it is published with as many records
-	private static final String IMPORT_TABLES = "SELECT t.import_id, t.tables FROM import_tables t "
-			+ "JOIN import_file f ON f.import_id = t.import_id WHERE f.status = 'COMPLETED' AND f.accepted = t.records";
-
 	// Rejects of the latest finished attempt of each file name: a file imported again
 	// replaces its earlier rejects. A withdrawn import (reports not written) does not.
 	// The imports first, then each one's rows in its key's order: one query sorting all
@@ -79,22 +68,19 @@ public class StoredRecords {
 	 * {@code actions.get(i)}, which sees only that part and only from one thread. Reading
 	 * a million records was half the reports' time on one core. The parts are row-key
 	 * ranges of about equal numbers of records.
-	 * @param leftOut imports whose records are left out: their rows are not read at all
 	 * @throws RuntimeException the first failure of any part, after every part ended
 	 */
-	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions, Set<Long> leftOut) {
-		long[] bounds = partBounds(actions.size(), leftOut);
+	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
+		long[] bounds = partBounds(actions.size());
 		List<Thread> threads = new ArrayList<>();
 		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < actions.size(); i++) {
 			Consumer<ExchangeRecord> action = actions.get(i);
-			List<long[]> ranges = without(bounds[i], bounds[i + 1] - 1, leftOut);
+			List<Object> range = List.of(bounds[i], bounds[i + 1] - 1);
 			Runnable part = () -> {
 				try {
-					for (long[] range : ranges) {
-						stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", List.of(range[0], range[1]),
-								(ResultSet rs) -> action.accept(toRecord(rs)));
-					}
+					stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", range,
+							(ResultSet rs) -> action.accept(toRecord(rs)));
 				}
 				catch (RuntimeException | Error ex) {
 					failures.add(ex);
@@ -122,66 +108,17 @@ public class StoredRecords {
 		}
 	}
 
-	/** The row keys from {@code first} to {@code last} outside the imports left out. */
-	static List<long[]> without(long first, long last, Set<Long> leftOut) {
-		List<long[]> ranges = new ArrayList<>();
-		long from = first;
-		for (long importId : new TreeSet<>(leftOut)) {
-			if (RowKeys.last(importId) < from) {
-				continue;
-			}
-			if (RowKeys.first(importId) > last) {
-				break;
-			}
-			if (RowKeys.first(importId) > from) {
-				ranges.add(new long[] { from, RowKeys.first(importId) - 1 });
-			}
-			if (RowKeys.last(importId) >= last) {
-				return ranges;
-			}
-			from = RowKeys.last(importId) + 1;
-		}
-		ranges.add(new long[] { from, last });
-		return ranges;
-	}
-
-	/**
-	 * The report tables kept for published imports (see {@link ImportStore#saveTables}),
-	 * one import at a time: only those that still stand for all of the import's accepted
-	 * records.
-	 */
-	public void forEachImportTables(BiConsumer<Long, byte[]> action) {
-		stream(IMPORT_TABLES, List.of(), (ResultSet rs) -> action.accept(rs.getLong(1), rs.getBytes(2)));
-	}
-
-	/**
-	 * The records of these imports that later imports replaced: counted in their tables,
-	 * but no longer visible. One read of the list of replaced records, usually short,
-	 * whatever the number of imports.
-	 */
-	public void forEachReplacedRecord(Set<Long> imports, Consumer<ExchangeRecord> action) {
-		if (imports.isEmpty()) {
-			return;
-		}
-		stream(REPLACED_RECORDS, List.of(), (ResultSet rs) -> {
-			if (imports.contains(RowKeys.importId(rs.getLong(14)))) {
-				action.accept(toRecord(rs));
-			}
-		});
-	}
-
 	/**
 	 * Row keys that cut the visible records into {@code parts} ranges of about equal
 	 * size, from the published imports' counts: {@code bounds[i]} to
 	 * {@code bounds[i + 1] - 1} is part {@code i}. A cut inside an import assumes its
-	 * accepted rows spread evenly over its lines. Imports left out count for nothing.
+	 * accepted rows spread evenly over its lines.
 	 */
-	long[] partBounds(int parts, Set<Long> leftOut) {
+	long[] partBounds(int parts) {
 		List<long[]> imports = this.jdbc
 			.query("SELECT import_id, accepted, rows_read FROM import_file WHERE status = 'COMPLETED' AND accepted > 0 "
 					+ "ORDER BY import_id", (rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.stream()
-			.filter((counts) -> !leftOut.contains(counts[0]))
 			.toList();
 		long total = imports.stream().mapToLong((counts) -> counts[1]).sum();
 		long[] bounds = new long[parts + 1];

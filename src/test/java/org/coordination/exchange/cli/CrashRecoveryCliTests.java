@@ -92,28 +92,6 @@ class CrashRecoveryCliTests {
 	}
 
 	@Test
-	void killAfterAPublishBeforeItsReportTablesAreKeptThenRerunGivesTheSameResult() throws Exception {
-		JarProcess killed = JarProcess.start(this.work, List.of("-Dexchange.test.checkpoint=tables"), "run", "--input",
-				input.toString());
-		killed.awaitLine("checkpoint tables");
-		killed.kill();
-
-		JarProcess rerun = JarProcess.run(this.work, "run", "--input", input.toString());
-
-		assertThat(rerun.exitCode()).as(rerun.out() + rerun.errLines()).isZero();
-		assertThat(reports(this.work)).isEqualTo(baselineReports);
-		assertThat(store(this.work)).isEqualTo(baselineStore);
-		// the import published before the kill kept no tables: the reports read its
-		// records
-		assertThat(query(this.work,
-				"SELECT COUNT(*) FROM import_file f WHERE f.status = 'COMPLETED' "
-						+ "AND NOT EXISTS (SELECT 1 FROM import_tables t WHERE t.import_id = f.import_id)"))
-			.singleElement()
-			.isNotEqualTo("0");
-		assertNoLeftovers(this.work);
-	}
-
-	@Test
 	void killDuringReportWritingLeavesThePreviousReports() throws Exception {
 		JarProcess first = JarProcess.run(this.work, "run", "--input", input.resolve("a-big.csv").toString());
 		assertThat(first.exitCode()).isZero();

@@ -223,8 +223,7 @@ class PostgresCliTests {
 
 		assertThat(migrate.exitCode()).as(migrate.out() + migrate.errLines()).isZero();
 		for (String table : List.of("batch_job_instance", "batch_job_execution", "batch_step_execution",
-				"batch_step_execution_context", "exchange_run", "import_file", "exchange_record", "rejected_row",
-				"import_tables")) {
+				"batch_step_execution_context", "exchange_run", "import_file", "exchange_record", "rejected_row")) {
 			String rows = CrashRecoveryCliTests.query(host, "SELECT COUNT(*) FROM " + table).get(0);
 			assertThat(migrate.out()).containsPattern("(?m)^" + table + " +" + rows + " +" + rows + "$");
 			assertThat(query("SELECT COUNT(*) FROM " + table)).containsExactly(rows);

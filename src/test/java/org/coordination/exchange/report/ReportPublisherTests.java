@@ -98,47 +98,6 @@ class ReportPublisherTests {
 		assertThat(names(reports)).containsExactlyElementsOf(REPORTS);
 	}
 
-	@Test
-	void keptTablesStandForTheirImportLessTheRecordsLaterImportsReplaced() throws IOException {
-		List<ExchangeRecord> all = TestRecords.scenario();
-		List<ExchangeRecord> others = all.subList(0, all.size() / 2);
-		List<ExchangeRecord> visible = all.subList(all.size() / 2, all.size() - 2);
-		// the import's last two records were replaced by records among the others
-		List<ExchangeRecord> replaced = all.subList(all.size() - 2, all.size());
-		Path expected = reportsOf(concat(others, visible));
-		FakeStore store = new FakeStore(others, rejects(), null);
-		store.keep(7, concat(visible, replaced), replaced);
-		Path reports = this.dir.resolve("reports");
-
-		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false);
-
-		// the import's records are not read, and its tables are counted once
-		assertThat(store.leftOut).containsExactly(7L);
-		assertThat(summaries(reports)).isEqualTo(summaries(expected));
-		assertThat(summaries(reports)).isNotEqualTo(summaries(reportsOf(all)));
-	}
-
-	@Test
-	void keptTablesThatCannotBeReadAreLeftUnused() throws IOException {
-		// kept by a version of another format, say: the import is read from the store
-		List<ExchangeRecord> all = TestRecords.scenario();
-		Path expected = reportsOf(all);
-		FakeStore store = new FakeStore(all, rejects(), null);
-		store.tables.put(7L, new byte[] { 1, 2, 3 });
-		Path reports = this.dir.resolve("reports");
-
-		new ReportPublisher(store, ExcelReportWriter.DEFAULT_OFFICE).publish(reports, RUN, false);
-
-		assertThat(store.leftOut).isEmpty();
-		assertThat(summaries(reports)).isEqualTo(summaries(expected));
-	}
-
-	private static List<ExchangeRecord> concat(List<ExchangeRecord> first, List<ExchangeRecord> second) {
-		List<ExchangeRecord> both = new ArrayList<>(first);
-		both.addAll(second);
-		return both;
-	}
-
 	/** The reports of a store of these records, read from it alone. */
 	private Path reportsOf(List<ExchangeRecord> records) {
 		Path expected = this.dir.resolve("expected");
@@ -229,13 +188,6 @@ class ReportPublisherTests {
 
 		private final Runnable beforeRejects;
 
-		// kept tables, and the records later imports replaced, by import id
-		final Map<Long, byte[]> tables = new TreeMap<>();
-
-		private final Map<Long, List<ExchangeRecord>> replaced = new TreeMap<>();
-
-		private Set<Long> leftOut;
-
 		FakeStore(List<ExchangeRecord> records, List<RejectedRow> rejected, Runnable beforeRejects) {
 			super(new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:unused")));
 			this.records = records;
@@ -243,32 +195,9 @@ class ReportPublisherTests {
 			this.beforeRejects = beforeRejects;
 		}
 
-		/**
-		 * Keeps the tables of an import of these records, of which some were replaced.
-		 */
-		void keep(long importId, List<ExchangeRecord> records, List<ExchangeRecord> replaced) {
-			ReportAggregator counted = new ReportAggregator();
-			records.forEach(counted::add);
-			this.tables.put(importId, ReportTablesCodec.write(counted));
-			this.replaced.put(importId, replaced);
-		}
-
+		/** Every record to the first part, none to the others. */
 		@Override
-		public void forEachImportTables(BiConsumer<Long, byte[]> action) {
-			this.tables.forEach(action);
-		}
-
-		@Override
-		public void forEachReplacedRecord(Set<Long> imports, Consumer<ExchangeRecord> action) {
-			imports.forEach((importId) -> this.replaced.getOrDefault(importId, List.of()).forEach(action));
-		}
-
-		/**
-		 * Every record to the first part, none to the others; the imports left out noted.
-		 */
-		@Override
-		public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions, Set<Long> leftOut) {
-			this.leftOut = leftOut;
+		public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
 			this.records.forEach(actions.get(0));
 		}
 

@@ -48,7 +48,7 @@ class ReportFailureTests extends RunnerTestSupport {
 
 		StoredRecords diskFull = new StoredRecords(this.jdbc) {
 			@Override
-			public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions, Set<Long> leftOut) {
+			public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
 				throw new UncheckedIOException(new IOException("No space left on device"));
 			}
 		};

@@ -76,7 +76,7 @@ class StoredRecordsPartsTests extends RunnerTestSupport {
 			throw new IllegalStateException("disk full");
 		}, second::add);
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> this.storedRecords.forEachVisibleRecord(actions, Set.of()))
+			.isThrownBy(() -> this.storedRecords.forEachVisibleRecord(actions))
 			.withMessage("disk full");
 		// the other part was read to its end, not abandoned mid-way
 		assertThat(second).hasSizeGreaterThan(1000);
@@ -110,7 +110,7 @@ class StoredRecordsPartsTests extends RunnerTestSupport {
 				part.add(record);
 			});
 		}
-		this.storedRecords.forEachVisibleRecord(actions, Set.of());
+		this.storedRecords.forEachVisibleRecord(actions);
 		for (Set<Thread> seen : threads) {
 			assertThat(seen).hasSizeLessThanOrEqualTo(1);
 		}
