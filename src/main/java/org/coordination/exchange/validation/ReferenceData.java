@@ -23,7 +23,7 @@ import org.coordination.exchange.record.Names;
  * The service branches of SPEC §2 and their aliases. They are reference data, read from
  * the classpath resource {@value #DEFAULT_RESOURCE}, and an operator can add branches and
  * aliases with a file of the same format without rebuilding. The other code lists are
- * fixed by the SPEC and live in {@link ExchangeRecordValidator}.
+ * fixed by the SPEC and live in {@link CodedValueRules}.
  * <p>
  * Format: UTF-8 (a byte-order mark is allowed), one record per line, fields separated by
  * {@code ,} and quoted per RFC 4180 when needed (a quoted field cannot span lines); a
