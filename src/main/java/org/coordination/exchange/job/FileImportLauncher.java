@@ -1,7 +1,5 @@
 package org.coordination.exchange.job;
 
-import java.util.Optional;
-
 import org.coordination.exchange.input.InputFileException;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.store.ImportStore.ImportCounts;
@@ -38,17 +36,20 @@ public class FileImportLauncher {
 
 	private final ImportStore importStore;
 
-	private final PublishTurns publishTurns;
-
-	FileImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job importFileJob, ImportStore importStore,
-			PublishTurns publishTurns) {
+	FileImportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job importFileJob,
+			ImportStore importStore) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.importFileJob = importFileJob;
 		this.importStore = importStore;
-		this.publishTurns = publishTurns;
 	}
 
+	/**
+	 * Stages one file's rows: starts its job instance, or restarts it where an earlier
+	 * run failed, stopped or died. An instance that already completed was staged by an
+	 * earlier run that ended before publishing it (or withdrew it when its reports could
+	 * not be written): it is staged as it is, not read again.
+	 */
 	public ImportOutcome importFile(ImportJobParameters parameters) {
 		JobParameters jobParameters = parameters.toJobParameters();
 		long resumedAfter = prepareRestart(parameters, jobParameters);
@@ -58,42 +59,25 @@ public class FileImportLauncher {
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			JobExecution last = this.jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME, jobParameters);
-			long importId = last.getJobInstanceId();
-			// imported, then withdrawn when its run's reports could not be written: its
-			// rows are staged, so it is only published again (in its turn)
-			awaitTurn(parameters.position());
-			Optional<ImportCounts> republished = this.importStore.republish(importId, parameters.runId());
-			return ImportOutcome.imported(republished.or(() -> this.importStore.counts(importId)).orElseThrow(), -1);
+			return ImportOutcome.staged(last.getJobInstanceId(), recordsRead(last), -1);
 		}
 		catch (Exception ex) {
 			return ImportOutcome.failed(describe(ex), null);
 		}
 		long importId = execution.getJobInstanceId();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return ImportOutcome.imported(this.importStore.counts(importId).orElseThrow(), resumedAfter);
+			return ImportOutcome.staged(importId, recordsRead(execution), resumedAfter);
 		}
 		if (execution.getStatus() == BatchStatus.STOPPED) {
 			return ImportOutcome.stopped(recordsRead(execution));
 		}
 		Throwable cause = rootCause(execution);
-		if (cause instanceof RejectLimitExceededException) {
-			return ImportOutcome.failed(cause.getMessage(), this.importStore.counts(importId).orElse(null));
-		}
 		String message = (cause != null) ? describe(cause) : "import ended with status " + execution.getStatus();
 		ImportCounts counts = this.importStore.fail(importId, 0, message);
 		if (cause instanceof InputFileException) {
 			return ImportOutcome.unusable(message);
 		}
 		return ImportOutcome.failed(message, counts);
-	}
-
-	private void awaitTurn(long position) {
-		try {
-			this.publishTurns.awaitTurn(position);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/**
@@ -153,53 +137,12 @@ public class FileImportLauncher {
 	private static Throwable rootCause(JobExecution execution) {
 		for (Throwable failure : execution.getAllFailureExceptions()) {
 			for (Throwable t = failure; t != null; t = t.getCause()) {
-				if (t instanceof InputFileException || t instanceof RejectLimitExceededException) {
+				if (t instanceof InputFileException) {
 					return t;
 				}
 			}
 		}
 		return execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-	}
-
-	/**
-	 * What came of one file's import.
-	 *
-	 * @param status {@code IMPORTED}, {@code FAILED}, {@code STOPPED} (on a stop signal,
-	 * resumable), {@code UNUSABLE} (a file-level problem with the input itself),
-	 * {@code SKIPPED} (already imported) or {@code UNREADABLE} (gone before it was read)
-	 * @param message why it failed, {@code null} when imported
-	 * @param counts the import's counts, {@code null} when nothing was counted
-	 * @param resumedAfter records a restarted import skipped as already imported (or,
-	 * when stopped, how many it had read), -1 when it started from the beginning
-	 */
-	public record ImportOutcome(String status, String message, ImportCounts counts, long resumedAfter) {
-
-		static ImportOutcome imported(ImportCounts counts, long resumedAfter) {
-			return new ImportOutcome("IMPORTED", null, counts, resumedAfter);
-		}
-
-		static ImportOutcome stopped(long recordsRead) {
-			return new ImportOutcome("STOPPED", "stopped on request after " + recordsRead + " rows", null, recordsRead);
-		}
-
-		static ImportOutcome failed(String message, ImportCounts counts) {
-			return new ImportOutcome("FAILED", message, counts, -1);
-		}
-
-		static ImportOutcome unusable(String message) {
-			return new ImportOutcome("UNUSABLE", message, null, -1);
-		}
-
-		/** Not imported: this content was already imported under the file name given. */
-		public static ImportOutcome skipped(String importedAs) {
-			return new ImportOutcome("SKIPPED", importedAs, null, -1);
-		}
-
-		/** Not imported: the file could not be read at all. */
-		public static ImportOutcome unreadable(String message) {
-			return new ImportOutcome("UNREADABLE", message, null, -1);
-		}
-
 	}
 
 }

@@ -18,7 +18,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -30,9 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wires the import of one input file: a chunk-oriented step that stages its rows, then a
- * step that publishes them or fails the file. One job instance per file content, so each
- * file is its own restartable unit.
+ * Wires the import of one input file: a chunk-oriented step that reads its raw records,
+ * validates them and checks duplicates, and stages them in the store, none visible yet.
+ * One job instance per file content (its id is the import's id), so each file is its own
+ * restartable unit; the run publishes staged imports in file order
+ * ({@link ImportPublisher}).
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
@@ -40,8 +41,8 @@ class ImportJobConfiguration {
 	static final String JOB_NAME = "importFileJob";
 
 	@Bean
-	Job importFileJob(JobRepository jobRepository, Step importStep, Step publishStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).next(publishStep).build();
+	Job importFileJob(JobRepository jobRepository, Step importStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).build();
 	}
 
 	@Bean
@@ -50,8 +51,6 @@ class ImportJobConfiguration {
 			JdbcExchangeRecordWriter jdbcExchangeRecordWriter, StagedRecordIds stagedRecordIds,
 			ImportBeginListener importBeginListener, ImportProgressListener importProgressListener,
 			ImportStopListener importStopListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
-		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
-		promotion.setKeys(new String[] { ExchangeFileItemReader.RECORDS_READ });
 		return new StepBuilder("importStep", jobRepository).<RawRecord, ImportedRow>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(exchangeFileItemReader)
@@ -59,7 +58,6 @@ class ImportJobConfiguration {
 			.writer(jdbcExchangeRecordWriter)
 			.listener(importBeginListener)
 			.listener(stagedRecordIds)
-			.listener(promotion)
 			.listener(importProgressListener)
 			// after the progress listener, whose checkpoint a stop signal releases
 			.listener(importStopListener)
@@ -79,12 +77,6 @@ class ImportJobConfiguration {
 	@StepScope
 	ImportStopListener importStopListener(ObjectProvider<JobOperator> jobOperator) {
 		return new ImportStopListener(jobOperator);
-	}
-
-	@Bean
-	Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ImportPublishTasklet importPublishTasklet) {
-		return new StepBuilder("publishStep", jobRepository).tasklet(importPublishTasklet, transactionManager).build();
 	}
 
 	/** Built-in service branches plus the operator's extension file, if configured. */
@@ -143,15 +135,6 @@ class ImportJobConfiguration {
 	JdbcExchangeRecordWriter jdbcExchangeRecordWriter(JdbcTemplate jdbcTemplate,
 			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
 		return new JdbcExchangeRecordWriter(jdbcTemplate, importId);
-	}
-
-	@Bean
-	@StepScope
-	ImportPublishTasklet importPublishTasklet(ImportStore importStore,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId,
-			@Value("#{jobParameters['max.rejects']}") long maxRejects, PublishTurns publishTurns,
-			@Value("#{jobParameters['run.position'] ?: -1}") long position) {
-		return new ImportPublishTasklet(importStore, importId, maxRejects, publishTurns, position);
 	}
 
 }

@@ -19,17 +19,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param maxRejects the reject limit
  * @param runId the run that launches it
  * @param runDate the run date, for future-date checks
- * @param position the file's position in its run, for the order of publishes (see
- * {@link PublishTurns}), or {@link PublishTurns#UNORDERED}
  */
 public record ImportJobParameters(Path file, String sha256, Charset charset, Character separator, long maxRejects,
-		long runId, LocalDate runDate, long position) {
-
-	/** An import outside an ordered run. */
-	public ImportJobParameters(Path file, String sha256, Charset charset, Character separator, long maxRejects,
-			long runId, LocalDate runDate) {
-		this(file, sha256, charset, separator, maxRejects, runId, runDate, PublishTurns.UNORDERED);
-	}
+		long runId, LocalDate runDate) {
 
 	static final String FILE = "input.file";
 
@@ -48,8 +40,6 @@ public record ImportJobParameters(Path file, String sha256, Charset charset, Cha
 
 	static final String RUN_DATE = "run.date";
 
-	static final String POSITION = "run.position";
-
 	public JobParameters toJobParameters() {
 		return new JobParametersBuilder().addString(FILE, this.file.toAbsolutePath().normalize().toString())
 			.addString(DISPLAY_PATH, this.file.toString(), false)
@@ -59,7 +49,6 @@ public record ImportJobParameters(Path file, String sha256, Charset charset, Cha
 			.addLong(MAX_REJECTS, this.maxRejects)
 			.addLong(RUN_ID, this.runId, false)
 			.addLocalDate(RUN_DATE, this.runDate, false)
-			.addLong(POSITION, this.position, false)
 			.toJobParameters();
 	}
 

@@ -1,72 +1,59 @@
 package org.coordination.exchange.run;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
-import org.coordination.exchange.input.ExchangeFileReader;
 import org.coordination.exchange.input.InputFileException;
 import org.coordination.exchange.input.InputFiles;
 import org.coordination.exchange.job.FileImportLauncher;
-import org.coordination.exchange.job.FileImportLauncher.ImportOutcome;
 import org.coordination.exchange.job.ImportJobParameters;
-import org.coordination.exchange.job.PublishTurns;
+import org.coordination.exchange.job.ImportOutcome;
+import org.coordination.exchange.job.ImportOutcome.Status;
+import org.coordination.exchange.job.ImportPublisher;
 import org.coordination.exchange.report.ReportPublisher;
 import org.coordination.exchange.report.ReportWriteException;
 import org.coordination.exchange.report.RunInfo;
-import org.coordination.exchange.report.RunInfo.InputFileInfo;
+import org.coordination.exchange.run.RunPlan.PlannedFile;
 import org.coordination.exchange.store.ImportStore;
-import org.coordination.exchange.store.ImportStore.ImportCounts;
 import org.coordination.exchange.store.RunHistory;
 import org.coordination.exchange.store.RunHistory.RunRecord;
 import org.coordination.exchange.store.RunLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * One run (SPEC §4, §6): import each new input file in order, then rebuild every report
- * from the store, and say what happened.
+ * One run (SPEC §4, §6): import each new input file, publish them in file order, then
+ * rebuild every report from the store, and say what happened.
  */
 @Component
 public class ExchangeRunner {
 
 	/** Exit status of a run that completed. */
-	public static final int OK = 0;
+	public static final int OK = RunTally.OK;
 
 	/** Exit status of a run that failed (reject limit, I/O error, interrupted). */
-	public static final int FAILED = 1;
+	public static final int FAILED = RunTally.FAILED;
 
 	/** Exit status of a run given an unusable command line or input. */
-	public static final int UNUSABLE = 2;
+	public static final int UNUSABLE = RunTally.UNUSABLE;
 
 	private final FileImportLauncher launcher;
+
+	private final ImportPublisher importPublisher;
 
 	private final ImportStore importStore;
 
@@ -74,37 +61,41 @@ public class ExchangeRunner {
 
 	private final RunHistory runHistory;
 
-	private final PublishTurns publishTurns;
+	private final RunLock runLock;
 
 	private final int importThreads;
 
-	private final RunLock runLock;
-
 	private final Clock clock;
 
+	private final AsyncTaskExecutor importExecutor;
+
 	@Autowired
-	ExchangeRunner(FileImportLauncher launcher, ImportStore importStore, ReportPublisher reportPublisher,
-			RunHistory runHistory, PublishTurns publishTurns, RunLock runLock,
+	ExchangeRunner(FileImportLauncher launcher, ImportPublisher importPublisher, ImportStore importStore,
+			ReportPublisher reportPublisher, RunHistory runHistory, RunLock runLock,
 			@Value("${exchange.import-threads:2}") int importThreads, Clock clock) {
 		this.launcher = launcher;
+		this.importPublisher = importPublisher;
 		this.importStore = importStore;
 		this.reportPublisher = reportPublisher;
 		this.runHistory = runHistory;
-		this.publishTurns = publishTurns;
 		this.runLock = runLock;
 		this.importThreads = Math.max(1, importThreads);
 		this.clock = clock;
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("exchange-import-");
+		// a run that ends with an import still running does not keep the process alive
+		executor.setDaemon(true);
+		this.importExecutor = executor;
 	}
 
 	/** This runner importing up to this many files side by side. */
 	ExchangeRunner withImportThreads(int threads) {
-		return new ExchangeRunner(this.launcher, this.importStore, this.reportPublisher, this.runHistory,
-				this.publishTurns, this.runLock, threads, this.clock);
+		return new ExchangeRunner(this.launcher, this.importPublisher, this.importStore, this.reportPublisher,
+				this.runHistory, this.runLock, threads, this.clock);
 	}
 
 	/** This runner writing its reports with another publisher. */
 	ExchangeRunner withReportPublisher(ReportPublisher publisher) {
-		return new ExchangeRunner(this.launcher, this.importStore, publisher, this.runHistory, this.publishTurns,
+		return new ExchangeRunner(this.launcher, this.importPublisher, this.importStore, publisher, this.runHistory,
 				this.runLock, this.importThreads, this.clock);
 	}
 
@@ -139,123 +130,66 @@ public class ExchangeRunner {
 			return outputUnusable(request, ex, err);
 		}
 		Instant started = Instant.now(this.clock);
-		LocalDate runDate = LocalDate.now();
-		GracefulShutdown shutdown = GracefulShutdown.current();
 		for (long interrupted : this.runHistory.markInterrupted()) {
 			out.println("Run " + interrupted + " was interrupted before it finished; its imports resume now.");
 		}
 		long runId = this.runHistory.start(started,
 				request.inputs().stream().map(Path::toString).collect(Collectors.joining(" ")), scheduledFor);
-		Tally tally = new Tally();
-		importAll(plan(request.inputs()), request, runId, runDate, tally, out, err);
+		RunTally tally = new RunTally();
+		importAll(RunPlan.of(request.inputs()), request, runId, new FileTeller(tally, out, err));
 		boolean reportsWritten = false;
-		if (tally.stopped || shutdown.requested()) {
+		if (tally.stopped || GracefulShutdown.current().requested()) {
 			tally.stopped = true;
 			tally.report("stopped on request; the reports were not rebuilt. Run the same command again to resume.",
 					err);
 		}
 		else {
-			try {
-				this.reportPublisher.publish(
-						request.outputDir(), new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead,
-								tally.accepted, tally.rejected, tally.updated, version()),
-						request.excelCsv(), request.minCellCount());
-				reportsWritten = true;
-			}
-			catch (ReportWriteException ex) {
-				// the store goes back to what the previous reports show
-				String withdrawn = (this.importStore.revertRun(runId) > 0)
-						? "; this run's imports were withdrawn from the store and the next run publishes them again"
-						: "";
-				tally.failed(ex.getMessage() + "; the previous reports are unchanged" + withdrawn, err);
-			}
+			reportsWritten = publishReports(request, runId, started, tally, err);
 		}
 		Instant finished = Instant.now(this.clock);
-		int exit = tally.exitCode();
 		this.runHistory.finish(runId,
-				new RunRecord(runId, started, finished, tally.status(), "", tally.count("IMPORTED"),
-						tally.count("SKIPPED"), tally.filesFailed(), tally.rowsRead, tally.accepted, tally.rejected,
-						tally.updated, tally.firstError,
+				new RunRecord(runId, started, finished, tally.status(), "", tally.count(Status.IMPORTED),
+						tally.count(Status.SKIPPED), tally.filesFailed(), tally.rowsRead, tally.accepted,
+						tally.rejected, tally.updated, tally.firstError,
 						tally.notes.isEmpty() ? null : String.join("; ", tally.notes)));
-		out.println(summary(tally, request, Duration.between(started, finished), reportsWritten));
+		out.println(tally.summary(request.outputDir(), Duration.between(started, finished), reportsWritten));
 		out.flush();
-		return exit;
+		return tally.exitCode();
 	}
 
 	/**
-	 * The run's inputs in order: each file with its content hash, or why an input cannot
-	 * be used. Hashing first lets files of the same content be imported one after the
-	 * other (the second is skipped as already imported), never side by side.
+	 * Imports the planned files, up to {@code importThreads} side by side (each on a
+	 * thread of the import executor), and publishes and tells of each in the plan's order
+	 * as soon as it and every file before it are done. Files of the same content are
+	 * imported one after the other, so that the second is skipped.
 	 */
-	private static List<Planned> plan(List<Path> inputs) {
-		List<Planned> plan = new ArrayList<>();
-		int files = 0;
-		for (Path input : inputs) {
-			try {
-				for (Path file : InputFiles.expand(List.of(input))) {
-					// positions count files only: each one of them finishes its turn
-					plan.add(hashed(file, files++));
-				}
-			}
-			catch (InputFileException ex) {
-				plan.add(new Planned(null, -1, null, ex.getMessage()));
-			}
-		}
-		return plan;
-	}
-
-	private static Planned hashed(Path file, int position) {
+	private void importAll(RunPlan plan, RunRequest request, long runId, FileTeller teller) {
+		List<PlannedFile> files = plan.files();
+		int threads = plan.sameContentTwice() ? 1 : (int) Math.min(this.importThreads, plan.importable());
+		LocalDate runDate = LocalDate.now();
+		List<CompletableFuture<ImportOutcome>> imports = new ArrayList<>();
 		try {
-			return new Planned(file, position, sha256(file), null);
-		}
-		catch (IOException ex) {
-			// listed, then gone (or unreadable) before it could be read
-			return new Planned(file, position, null, file + ": cannot read file: " + ExchangeFileReader.reason(ex));
-		}
-	}
-
-	/**
-	 * Imports the planned files, up to {@code importThreads} side by side when there are
-	 * several (each publishes in its turn), and tells of each in the plan's order.
-	 */
-	private void importAll(List<Planned> plan, RunRequest request, long runId, LocalDate runDate, Tally tally,
-			PrintWriter out, PrintWriter err) {
-		this.publishTurns.reset();
-		List<String> hashes = plan.stream().map(Planned::sha256).filter(Objects::nonNull).toList();
-		// files of the same content one after the other: the second is skipped
-		boolean sameContentTwice = new HashSet<>(hashes).size() < hashes.size();
-		int threads = sameContentTwice ? 1 : (int) Math.min(this.importThreads, hashes.size());
-		ExecutorService executor = (threads > 1) ? Executors.newFixedThreadPool(threads, importThread()) : null;
-		try {
-			List<Future<ImportOutcome>> outcomes = new ArrayList<>();
-			for (Planned planned : plan) {
-				Callable<ImportOutcome> task = () -> importPlanned(planned, request, runId, runDate);
-				outcomes.add((executor != null) ? executor.submit(task) : new FutureTask<>(task));
-			}
-			for (int i = 0; i < plan.size(); i++) {
-				Planned planned = plan.get(i);
-				if (planned.file() == null) {
-					tally.unusable(planned.problem(), err);
-					continue;
+			for (int i = 0; i < files.size(); i++) {
+				// keep up to `threads` files importing: this one and those after it
+				while (imports.size() < Math.min(files.size(), i + threads)) {
+					PlannedFile next = files.get(imports.size());
+					imports.add((threads > 1)
+							? this.importExecutor.submitCompletable(() -> importPlanned(next, request, runId, runDate))
+							: CompletableFuture.completedFuture(null));
 				}
-				Future<ImportOutcome> future = outcomes.get(i);
-				if (executor == null) {
-					// one at a time, in this thread, each told as soon as it is done
-					((FutureTask<ImportOutcome>) future).run();
+				PlannedFile planned = files.get(i);
+				ImportOutcome outcome = (threads > 1) ? imports.get(i).join()
+						: importPlanned(planned, request, runId, runDate);
+				if (outcome != null && outcome.status() == Status.STAGED) {
+					// a stop signal before its turn leaves it staged: the next run
+					// publishes it
+					outcome = GracefulShutdown.current().requested() ? null
+							: this.importPublisher.publish(outcome, runId, request.maxRejects());
 				}
-				ImportOutcome outcome = future.get();
-				if (outcome == null) {
-					tally.stopped = true;
-					continue;
-				}
-				tally.inputs.add(tell(planned, outcome, tally, out, err));
+				teller.tell(planned, outcome);
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			tally.stopped = true;
-		}
-		catch (ExecutionException ex) {
+		catch (CompletionException ex) {
 			// as if the import had run in this thread: the error handler knows the causes
 			if (ex.getCause() instanceof RuntimeException cause) {
 				throw cause;
@@ -263,102 +197,47 @@ public class ExchangeRunner {
 			if (ex.getCause() instanceof Error error) {
 				throw error;
 			}
-			throw new IllegalStateException(ex.getCause());
+			throw ex;
 		}
 		finally {
-			if (executor != null) {
-				// every task ends (each finishes its turn), so the next run starts afresh
-				executor.shutdown();
-				awaitTermination(executor);
-			}
+			// every import started ends before the run does (and the store is released)
+			CompletableFuture.allOf(imports.toArray(CompletableFuture[]::new)).exceptionally((ex) -> null).join();
 		}
 	}
 
 	/**
-	 * Imports one planned file; {@code null} when a stop signal came before it started.
+	 * Stages one planned file; {@code null} when a stop signal came before it started.
 	 */
-	private ImportOutcome importPlanned(Planned planned, RunRequest request, long runId, LocalDate runDate) {
+	private ImportOutcome importPlanned(PlannedFile planned, RunRequest request, long runId, LocalDate runDate) {
+		if (!planned.importable()) {
+			return ImportOutcome.unusable(planned.problem());
+		}
+		if (GracefulShutdown.current().requested()) {
+			return null;
+		}
+		Optional<String> importedAs = this.importStore.completedFileWithSha256(planned.sha256());
+		if (importedAs.isPresent()) {
+			return ImportOutcome.skipped(importedAs.get());
+		}
+		return this.launcher.importFile(new ImportJobParameters(planned.file(), planned.sha256(), request.charset(),
+				request.separator(), request.maxRejects(), runId, runDate));
+	}
+
+	private boolean publishReports(RunRequest request, long runId, Instant started, RunTally tally, PrintWriter err) {
 		try {
-			if (planned.file() == null || planned.sha256() == null) {
-				return ImportOutcome.unreadable(planned.problem());
-			}
-			if (GracefulShutdown.current().requested()) {
-				return null;
-			}
-			Optional<String> importedAs = this.importStore.completedFileWithSha256(planned.sha256());
-			if (importedAs.isPresent()) {
-				return ImportOutcome.skipped(importedAs.get());
-			}
-			return this.launcher.importFile(new ImportJobParameters(planned.file(), planned.sha256(), request.charset(),
-					request.separator(), request.maxRejects(), runId, runDate, planned.position()));
+			this.reportPublisher.publish(
+					request.outputDir(), new RunInfo(started, Instant.now(this.clock), tally.inputs, tally.rowsRead,
+							tally.accepted, tally.rejected, tally.updated, version()),
+					request.excelCsv(), request.minCellCount());
+			return true;
 		}
-		finally {
-			this.publishTurns.finished(planned.position());
+		catch (ReportWriteException ex) {
+			// the store goes back to what the previous reports show
+			String withdrawn = (this.importStore.revertRun(runId) > 0)
+					? "; this run's imports were withdrawn from the store and the next run publishes them again" : "";
+			tally.failed(ex.getMessage() + "; the previous reports are unchanged" + withdrawn, err);
+			return false;
 		}
-	}
-
-	private InputFileInfo tell(Planned planned, ImportOutcome outcome, Tally tally, PrintWriter out, PrintWriter err) {
-		Path file = planned.file();
-		String name = file.getFileName().toString();
-		if ("UNREADABLE".equals(outcome.status())) {
-			tally.unusable(outcome.message(), err);
-			return new InputFileInfo(name, "", "FAILED", 0, 0, 0, 0, outcome.message());
-		}
-		if ("SKIPPED".equals(outcome.status())) {
-			String as = outcome.message().equals(name) ? "" : " as " + outcome.message();
-			String message = "already imported" + as + ", skipped";
-			out.println(file + ": " + message);
-			return new InputFileInfo(name, planned.sha256(), "SKIPPED", 0, 0, 0, 0, message);
-		}
-		ImportCounts counts = (outcome.counts() != null) ? outcome.counts() : new ImportCounts(0, 0, 0, 0);
-		tally.add(counts, "IMPORTED".equals(outcome.status()));
-		if (outcome.resumedAfter() >= 0 && !"STOPPED".equals(outcome.status())) {
-			tally.notes.add("restarted: " + file + " resumed after " + outcome.resumedAfter() + " rows");
-		}
-		switch (outcome.status()) {
-			case "IMPORTED" -> out.printf("%s: imported %d rows: %d accepted (%d updated), %d rejected%n", file,
-					counts.rowsRead(), counts.accepted(), counts.updated(), counts.rejected());
-			case "UNUSABLE" -> tally.unusable(outcome.message(), err);
-			case "STOPPED" -> {
-				tally.stopped = true;
-				out.println(file + ": " + outcome.message() + " (committed chunks are kept)");
-			}
-			default -> tally.failed(file + ": " + outcome.message() + "; nothing of it was stored", err);
-		}
-		String status = switch (outcome.status()) {
-			case "IMPORTED", "STOPPED" -> outcome.status();
-			default -> "FAILED";
-		};
-		return new InputFileInfo(name, planned.sha256(), status, counts.rowsRead(), counts.accepted(),
-				counts.rejected(), counts.updated(), (outcome.message() != null) ? outcome.message() : "");
-	}
-
-	private static void awaitTermination(ExecutorService executor) {
-		try {
-			while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
-				// an import still running: wait for it
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static ThreadFactory importThread() {
-		AtomicInteger number = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, "exchange-import-" + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
-
-	/**
-	 * A file of the run: {@code file} and {@code sha256} when it can be imported,
-	 * {@code problem} when not.
-	 */
-	private record Planned(Path file, long position, String sha256, String problem) {
-
 	}
 
 	/**
@@ -381,107 +260,13 @@ public class ExchangeRunner {
 		return exit;
 	}
 
-	private static String summary(Tally tally, RunRequest request, Duration elapsed, boolean reportsWritten) {
-		String outcome = switch (tally.exitCode()) {
-			case OK -> "Run completed";
-			case FAILED -> tally.stopped ? "Run stopped" : "Run failed";
-			default -> "Run failed: some input was unusable";
-		};
-		String reports = reportsWritten ? "Reports are in " + request.outputDir() + "." : "Reports were not written.";
-		return String.format(
-				"%s in %.1f s: %d file(s) imported, %d skipped as already imported, %d failed; "
-						+ "%d rows read, %d accepted (%d updated), %d rejected. %s",
-				outcome, elapsed.toMillis() / 1000.0, tally.count("IMPORTED"), tally.count("SKIPPED"),
-				tally.filesFailed(), tally.rowsRead, tally.accepted, tally.updated, tally.rejected, reports);
-	}
-
-	static String sha256(Path file) throws IOException {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
+	static String sha256(Path file) throws java.io.IOException {
+		return RunPlan.sha256(file);
 	}
 
 	static String version() {
 		String version = ExchangeRunner.class.getPackage().getImplementationVersion();
 		return (version != null) ? version : "development";
-	}
-
-	/** Running totals of a run and the worst outcome so far. */
-	private static final class Tally {
-
-		final List<InputFileInfo> inputs = new ArrayList<>();
-
-		long rowsRead;
-
-		long accepted;
-
-		long rejected;
-
-		long updated;
-
-		final List<String> notes = new ArrayList<>();
-
-		boolean unusable;
-
-		boolean failed;
-
-		boolean stopped;
-
-		String firstError;
-
-		// A failed file's accepted rows were not stored, so they do not count as
-		// accepted.
-		void add(ImportCounts counts, boolean imported) {
-			this.rowsRead += counts.rowsRead();
-			this.rejected += counts.rejected();
-			if (imported) {
-				this.accepted += counts.accepted();
-				this.updated += counts.updated();
-			}
-		}
-
-		void unusable(String message, PrintWriter err) {
-			this.unusable = true;
-			report(message, err);
-		}
-
-		void failed(String message, PrintWriter err) {
-			this.failed = true;
-			report(message, err);
-		}
-
-		void report(String message, PrintWriter err) {
-			if (this.firstError == null) {
-				this.firstError = message;
-			}
-			err.println("error: " + message);
-			err.flush();
-		}
-
-		int count(String outcome) {
-			return (int) this.inputs.stream().filter((info) -> outcome.equals(info.outcome())).count();
-		}
-
-		int filesFailed() {
-			return count("FAILED");
-		}
-
-		int exitCode() {
-			return this.unusable ? UNUSABLE : (this.failed || this.stopped) ? FAILED : OK;
-		}
-
-		String status() {
-			return this.stopped ? "STOPPED" : (exitCode() == OK) ? "COMPLETED" : "FAILED";
-		}
-
 	}
 
 }

@@ -96,11 +96,14 @@ public class ImportStore {
 	/**
 	 * Makes an import's records visible, replacing records with the same id, in one
 	 * transaction: before it commits reports see none of the file, after it all of it.
+	 * @param runId the run that publishes it: the one whose reports show it first
 	 * @param rowsRead the records read from the file, each staged as accepted or rejected
 	 * @return the counts of the import
 	 */
 	@Transactional
-	public ImportCounts publish(long importId, long rowsRead) {
+	public ImportCounts publish(long importId, long runId, long rowsRead) {
+		// a staged import that an earlier run did not publish belongs to this run now
+		this.jdbc.update("UPDATE import_file SET run_id = ? WHERE import_id = ?", runId, importId);
 		long updated = supersedeEarlierCopies(importId);
 		Checkpoints.reach("publish");
 		// every record read was staged, accepted or rejected: the accepted ones need no
@@ -129,21 +132,6 @@ public class ImportStore {
 					"withdrawn: the run's reports could not be written", importId);
 		}
 		return published.size();
-	}
-
-	/**
-	 * Publishes again an import that a run withdrew ({@link #revertRun}), for this run.
-	 * @return its counts, or empty when the import was not withdrawn
-	 */
-	@Transactional
-	public Optional<ImportCounts> republish(long importId, long runId) {
-		List<Long> rowsRead = this.jdbc.queryForList(
-				"SELECT rows_read FROM import_file WHERE import_id = ? AND status = ?", Long.class, importId, REVERTED);
-		if (rowsRead.isEmpty()) {
-			return Optional.empty();
-		}
-		this.jdbc.update("UPDATE import_file SET run_id = ? WHERE import_id = ?", runId, importId);
-		return Optional.of(publish(importId, rowsRead.get(0)));
 	}
 
 	/**

@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import job of one file on the real H2 file store: step counts and what the store
- * holds afterwards.
+ * The import job of one file on the real H2 file store, then its publication: step counts
+ * and what the store holds afterwards.
  */
 @SpringBatchTest
 @SpringBootTest(classes = ExchangeReportsApplication.class, properties = "exchange.chunk-size=4")
@@ -47,6 +47,9 @@ class ImportJobTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ImportPublisher importPublisher;
+
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dbDir.resolve("exchanges"));
@@ -59,11 +62,18 @@ class ImportJobTests {
 	}
 
 	@Test
-	void importStagesRowsInChunksAndPublishesThem() throws Exception {
+	void importStagesRowsInChunksAndThePublisherMakesThemVisible() throws Exception {
 		JobExecution execution = this.jobOperatorTestUtils
 			.startJob(parameters("stage-1-2.csv", "a".repeat(64), 1000).toJobParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("SELECT status FROM import_file WHERE import_id = ?", String.class,
+				execution.getJobInstanceId()))
+			.as("staged, not yet visible")
+			.isEqualTo("STARTED");
+		ImportOutcome published = this.importPublisher
+			.publish(ImportOutcome.staged(execution.getJobInstanceId(), 9, -1), 1, 1000);
+		assertThat(published.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
 		StepExecution importStep = Steps.named(execution, "importStep");
 		assertThat(importStep.getReadCount()).isEqualTo(9);
 		assertThat(importStep.getWriteCount()).isEqualTo(9);
@@ -99,10 +109,13 @@ class ImportJobTests {
 	void overTheRejectLimitNothingBecomesVisible() throws Exception {
 		JobExecution execution = this.jobOperatorTestUtils
 			.startJob(parameters("stage-1-2.csv", "b".repeat(64), 2).toJobParameters());
-
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(Steps.named(execution, "importStep").getReadCount()).isEqualTo(9);
-		assertThat(Steps.named(execution, "publishStep").getStatus()).isEqualTo(BatchStatus.FAILED);
+
+		ImportOutcome published = this.importPublisher
+			.publish(ImportOutcome.staged(execution.getJobInstanceId(), 9, -1), 1, 2);
+
+		assertThat(published.status()).isEqualTo(ImportOutcome.Status.FAILED);
+		assertThat(published.message()).isEqualTo("3 rejected rows exceed the reject limit of 2");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM import_file WHERE import_id = ?", String.class,
 				execution.getJobInstanceId()))
 			.isEqualTo("FAILED");
