@@ -466,21 +466,6 @@ class ExchangeFileReaderTests {
 	}
 
 	@Test
-	void utf8CheckIgnoresACharacterCutAtTheEndOfTheWindow() {
-		byte[] head = new byte[1 << 16];
-		java.util.Arrays.fill(head, (byte) 'a');
-		byte[] cyrillic = "ж".getBytes(StandardCharsets.UTF_8);
-		head[10] = cyrillic[0];
-		head[11] = cyrillic[1];
-		head[head.length - 1] = cyrillic[0];
-		Charset cp1251 = Charset.forName("windows-1251");
-		assertThat(ExchangeFileReader.sniff(head, head.length, cp1251)).startsWith("the file looks like UTF-8");
-		assertThat(ExchangeFileReader.sniff(head, head.length, StandardCharsets.UTF_8)).isNull();
-		head[11] = 'a';
-		assertThat(ExchangeFileReader.sniff(head, head.length, cp1251)).isNull();
-	}
-
-	@Test
 	void nulInADataRowMakesThatRowMalformedAndIsShownAsASymbol() throws IOException {
 		Path file = write(HEADER + ",agreement\nR1,2025-06-10,1,UA,MILITARY,a\nR2,2025-06-10,1,UA,MILITARY,a\0b\n"
 				+ "R3,2025-06-10,1,UA,\"MILITARY\n\0\",x\nR4,2025-06-10,1,UA,MILITARY,d\n");
