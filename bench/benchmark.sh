@@ -10,15 +10,19 @@
 #   FILES=4 bench/benchmark.sh 1000000        (4 files of 250,000 rows, seeds 1 to 4: their
 #                                             record ids overlap, so later files replace
 #                                             records of earlier ones)
+#   JAR=/elsewhere/exchange-reports.jar bench/benchmark.sh
+#                                             (another build, such as an older one, timed
+#                                             the same way, with the same floor program)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 REPEAT=${2:-3}
 FILES=${FILES:-1}
 HEAP=${HEAP:--Xmx256m}
-JAR=target/exchange-reports.jar
+JAR=${JAR:-target/exchange-reports.jar}
 WORK=${BENCH_DIR:-target/bench}
-[ -f "$JAR" ] || mvn -B -q -DskipTests package
+[ -f "$JAR" ] || [ "$JAR" != target/exchange-reports.jar ] || mvn -B -q -DskipTests package
+[ -f "$JAR" ] || { echo "no jar: $JAR" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 
 input="$WORK/input-$ROWS-$FILES"
@@ -31,6 +35,16 @@ if [ ! -d "$input" ]; then
 	done
 fi
 bytes=$(du -cb "$input"/*.csv | tail -1 | cut -f1)
+
+# The floor program, bench/FloorReader.java, is not in the jar: it is compiled here against
+# the jar's own OpenCSV and run through the jar's launcher with its class added, so it
+# parses with the jar's parser and starts as the jar does, whichever jar is measured.
+floor_dir="$WORK/floor"
+rm -rf "$floor_dir" && mkdir -p "$floor_dir/lib" "$floor_dir/classes"
+opencsv=$(jar tf "$JAR" | grep -m1 '^BOOT-INF/lib/opencsv-.*\.jar$')
+jar_path=$(realpath "$JAR")
+(cd "$floor_dir/lib" && jar xf "$jar_path" "$opencsv")
+javac -d "$floor_dir/classes" -cp "$floor_dir/lib/$opencsv" bench/FloorReader.java
 
 # once NAME CMD...: wall seconds and peak RSS (KB) of one run into a fresh store, or "0 0"
 # when it failed
@@ -61,7 +75,8 @@ prepare=$(/usr/bin/time -f "%e" bin/exchange-reports --version 2>&1 >/dev/null |
 # then moves them all alike instead of skewing the ratio to the floor.
 floor_runs="" validate_runs="" run_runs="" launcher_runs=""
 for _ in $(seq 1 "$REPEAT"); do
-	floor_runs+=$(once floor java $HEAP -cp "$JAR" -Dloader.main=org.coordination.exchange.bench.FloorReader \
+	floor_runs+=$(once floor java $HEAP -cp "$JAR" -Dloader.path="$floor_dir/classes" \
+		-Dloader.main=org.coordination.exchange.bench.FloorReader \
 		org.springframework.boot.loader.launch.PropertiesLauncher "$input/part-1.csv")$'\n'
 	validate_runs+=$(once validate java $HEAP -jar "$JAR" validate --input "$input" --output "$WORK/reports")$'\n'
 	run_runs+=$(once run java $HEAP -jar "$JAR" run --input "$input" --db "$WORK/db/exchanges" \

@@ -1,14 +1,13 @@
 package org.coordination.exchange.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.coordination.exchange.sample.SampleFiles;
+import org.coordination.exchange.sample.SampleFiles.SampleFile;
 import org.coordination.exchange.sample.SampleGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +25,8 @@ class GenerateCommand implements Callable<Integer> {
 			description = "Number of data rows (default: ${DEFAULT-VALUE}).")
 	int rows;
 
-	@Option(names = "--output", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+	@Option(names = "--output", paramLabel = "FILE", required = true,
+			description = "The CSV file to write (with --sample, the folder).")
 	Path output;
 
 	@Option(names = "--seed", paramLabel = "N", defaultValue = "2025",
@@ -37,16 +37,34 @@ class GenerateCommand implements Callable<Integer> {
 			description = "Share of invalid rows (default: ${DEFAULT-VALUE}).")
 	double invalidShare;
 
+	@Option(names = "--sample",
+			description = "Write the shipped sample instead: the four files of input/, of fixed rows and seeds.")
+	boolean sample;
+
 	@Override
 	public Integer call() throws IOException {
-		if (this.output.getParent() != null) {
-			Files.createDirectories(this.output.getParent());
+		LocalDate today = LocalDate.now();
+		if (!this.sample) {
+			report(SampleFiles.writeFile(this.output, new SampleGenerator(this.seed, this.invalidShare), this.rows,
+					today));
+			return 0;
 		}
-		try (Writer out = new BufferedWriter(Files.newBufferedWriter(this.output, StandardCharsets.UTF_8), 1 << 16)) {
-			new SampleGenerator(this.seed, this.invalidShare).write(out, this.rows, LocalDate.now());
+		// the sample's rows, seeds and share are its own: an option that would change
+		// them is a mistake, not something to ignore
+		for (String option : List.of("--rows", "--seed", "--invalid-share")) {
+			if (this.spec.commandLine().getParseResult().hasMatchedOption(option)) {
+				throw new CommandLine.ParameterException(this.spec.commandLine(),
+						option + " does not go with --sample");
+			}
 		}
-		this.spec.commandLine().getOut().printf("Wrote %d rows to %s%n", this.rows, this.output);
+		for (SampleFile file : SampleFiles.writeSample(this.output, today)) {
+			report(file);
+		}
 		return 0;
+	}
+
+	private void report(SampleFile file) {
+		this.spec.commandLine().getOut().printf("Wrote %d rows to %s%n", file.counts().rows(), file.path());
 	}
 
 }

@@ -159,6 +159,15 @@ final class SampleData {
 			return (comma < 0) ? this.text : this.text.substring(0, comma);
 		}
 
+		/**
+		 * The last day of capture here that fits an exchange on {@code exchange}: three
+		 * weeks before it at the latest, as no one is exchanged straight after capture.
+		 */
+		LocalDate latestCapture(LocalDate exchange) {
+			LocalDate latest = exchange.minusDays(21);
+			return this.to.isBefore(latest) ? this.to : latest;
+		}
+
 	}
 
 	private static Place place(String text, String from, String to, int weight) {

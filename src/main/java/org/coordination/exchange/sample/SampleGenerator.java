@@ -1,5 +1,6 @@
 package org.coordination.exchange.sample;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,15 +19,7 @@ import java.util.List;
  */
 public final class SampleGenerator {
 
-	private final long seed;
-
-	private final double invalidShare;
-
-	private final List<SampleStage> stages;
-
-	private final long firstSequence;
-
-	private final int invalidCycleOffset;
+	private final Settings settings;
 
 	private GeneratedCounts counts = GeneratedCounts.NONE;
 
@@ -36,30 +29,18 @@ public final class SampleGenerator {
 	 * @param invalidShare share of invalid rows, 0–1 (0.01 is about one row in a hundred)
 	 */
 	public SampleGenerator(long seed, double invalidShare) {
-		this(seed, invalidShare, SampleStage.all2025(), 1, 0);
+		this(new Settings(seed, invalidShare, SampleStage.all2025(), 1, 0));
 	}
 
-	private SampleGenerator(long seed, double invalidShare, List<SampleStage> stages, long firstSequence,
-			int invalidCycleOffset) {
-		if (!(invalidShare >= 0 && invalidShare <= 1)) {
-			throw new IllegalArgumentException("invalidShare must be 0–1: " + invalidShare);
-		}
-		if (stages.isEmpty()) {
-			throw new IllegalArgumentException("at least one stage is needed");
-		}
-		if (firstSequence < 0) {
-			throw new IllegalArgumentException("firstSequence must not be negative: " + firstSequence);
-		}
-		this.seed = seed;
-		this.invalidShare = invalidShare;
-		this.stages = List.copyOf(stages);
-		this.firstSequence = firstSequence;
-		this.invalidCycleOffset = invalidCycleOffset;
+	private SampleGenerator(Settings settings) {
+		this.settings = settings;
 	}
 
 	/** The same generator playing only {@code stages}, in the order given. */
 	public SampleGenerator withStages(List<SampleStage> stages) {
-		return new SampleGenerator(this.seed, this.invalidShare, stages, this.firstSequence, this.invalidCycleOffset);
+		Settings s = this.settings;
+		return new SampleGenerator(
+				new Settings(s.seed(), s.invalidShare(), stages, s.firstSequence(), s.invalidCycleOffset()));
 	}
 
 	/**
@@ -68,7 +49,9 @@ public final class SampleGenerator {
 	 * apart when each starts after the previous one's numbers.
 	 */
 	public SampleGenerator withFirstSequence(long firstSequence) {
-		return new SampleGenerator(this.seed, this.invalidShare, this.stages, firstSequence, this.invalidCycleOffset);
+		Settings s = this.settings;
+		return new SampleGenerator(
+				new Settings(s.seed(), s.invalidShare(), s.stages(), firstSequence, s.invalidCycleOffset()));
 	}
 
 	/**
@@ -77,7 +60,8 @@ public final class SampleGenerator {
 	 * written so far, so that the set as a whole carries every reason code.
 	 */
 	public SampleGenerator withInvalidCycleOffset(int offset) {
-		return new SampleGenerator(this.seed, this.invalidShare, this.stages, this.firstSequence, offset);
+		Settings s = this.settings;
+		return new SampleGenerator(new Settings(s.seed(), s.invalidShare(), s.stages(), s.firstSequence(), offset));
 	}
 
 	/**
@@ -95,9 +79,9 @@ public final class SampleGenerator {
 			throw new IllegalArgumentException("rows must not be negative: " + rows);
 		}
 		try {
-			this.counts = new SampleWriter(out, rows, today, this.seed, this.invalidShare, this.stages,
-					this.firstSequence, this.invalidCycleOffset)
-				.write();
+			// OpenCSV hands each line to the writer on its own
+			BufferedWriter buffered = new BufferedWriter(out, 1 << 16);
+			this.counts = new SampleRun(buffered, rows, today, this.settings).write();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -107,6 +91,33 @@ public final class SampleGenerator {
 	/** What the last {@link #write} wrote; all zero before the first. */
 	public GeneratedCounts counts() {
 		return this.counts;
+	}
+
+	/**
+	 * What fixes a generator's output, besides the row count and run date.
+	 *
+	 * @param seed fixes the content
+	 * @param invalidShare share of invalid rows, 0–1
+	 * @param stages the stages played, in order
+	 * @param firstSequence the number of the first record id
+	 * @param invalidCycleOffset where in the cycle of invalid-row kinds to start
+	 */
+	record Settings(long seed, double invalidShare, List<SampleStage> stages, long firstSequence,
+			int invalidCycleOffset) {
+
+		Settings {
+			if (!(invalidShare >= 0 && invalidShare <= 1)) {
+				throw new IllegalArgumentException("invalidShare must be 0–1: " + invalidShare);
+			}
+			stages = List.copyOf(stages);
+			if (stages.isEmpty()) {
+				throw new IllegalArgumentException("at least one stage is needed");
+			}
+			if (firstSequence < 0) {
+				throw new IllegalArgumentException("firstSequence must not be negative: " + firstSequence);
+			}
+		}
+
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -159,6 +160,24 @@ class SampleGeneratorTests {
 	}
 
 	@Test
+	void quotesTheFieldsWithACommaSemicolonOrQuoteAndNoOthers() throws IOException {
+		String[] lines = write(new SampleGenerator(6, 0.0), 5000).split("\n");
+		RFC4180Parser parser = new RFC4180ParserBuilder().build();
+		int quoted = 0;
+		for (int i = 1; i < lines.length; i++) {
+			StringJoiner expected = new StringJoiner(",");
+			for (String field : parser.parseLine(lines[i])) {
+				boolean quote = field.contains(",") || field.contains(";") || field.contains("\"");
+				expected.add(quote ? "\"" + field.replace("\"", "\"\"") + "\"" : field);
+			}
+			assertThat(lines[i]).isEqualTo(expected.toString());
+			quoted += lines[i].contains("\"") ? 1 : 0;
+		}
+		// conditions listed with ';' are quoted too, as office exports do
+		assertThat(quoted).isGreaterThan(lines.length / 5);
+	}
+
+	@Test
 	void validRowsLookLikeTheExchangesOf2025() {
 		SampleGenerator generator = new SampleGenerator(5, 0.0);
 		String text = write(generator, 20000);
@@ -208,13 +227,13 @@ class SampleGeneratorTests {
 
 	@Test
 	void recordIdsAreNumberedAndUniqueAcrossASet() throws IOException {
-		List<GenerateSample.SampleFile> files = GenerateSample.writeSample(this.tempDir, TODAY);
+		List<SampleFiles.SampleFile> files = SampleFiles.writeSample(this.tempDir, TODAY);
 		assertThat(files).extracting((f) -> f.path().getFileName().toString())
 			.containsExactly("2025-01-to-05-exchanges.csv", "2025-06-stage1-3.csv", "2025-06-stage4-5.csv",
 					"2025-06-stage6-7.csv");
 		Set<String> ids = new HashSet<>();
 		Map<String, Integer> reasons = new HashMap<>();
-		for (GenerateSample.SampleFile file : files) {
+		for (SampleFiles.SampleFile file : files) {
 			Checked checked = check(Files.readString(file.path()), TODAY);
 			assertThat(checked.reasons()).isEqualTo(file.counts().reasons());
 			for (String[] row : checked.validRows()) {
@@ -229,7 +248,7 @@ class SampleGeneratorTests {
 	@Test
 	void shippedSampleIsWhatTheGeneratorWrites() throws IOException {
 		Path shipped = Path.of("input");
-		for (GenerateSample.SampleFile file : GenerateSample.writeSample(this.tempDir, TODAY)) {
+		for (SampleFiles.SampleFile file : SampleFiles.writeSample(this.tempDir, TODAY)) {
 			Path committed = shipped.resolve(file.path().getFileName());
 			assertThat(committed).exists();
 			assertThat(Files.readAllBytes(file.path())).as(committed.toString())

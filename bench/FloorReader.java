@@ -12,7 +12,8 @@ import com.opencsv.RFC4180ParserBuilder;
 /**
  * The benchmark's floor: a minimal single pass over a CSV file with the same CSV parser
  * the job uses, doing nothing else. The job's time is reported as a multiple of this. Not
- * part of the command line; the benchmark script launches it directly.
+ * in the jar: bench/benchmark.sh compiles it against the OpenCSV of the jar it measures
+ * and runs it through that jar's launcher, so an older jar gets the same floor.
  */
 public final class FloorReader {
 
