@@ -1,28 +1,13 @@
 package org.coordination.exchange;
 
-import org.coordination.exchange.cli.ExchangeCommandLine;
-import org.coordination.exchange.run.GracefulShutdown;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The exchange-reports job. The command line is parsed first; commands that need the
- * store start the Spring context themselves, so {@code validate} and {@code --help} never
- * touch the database.
+ * The Spring configuration of the exchange-reports job: the commands that need the store
+ * start a context from it (see {@code cli.StoreOptions}); the process starts at
+ * {@code cli.ExchangeReports}.
  */
 @SpringBootApplication
 public class ExchangeReportsApplication {
-
-	public static void main(String[] args) {
-		// H2 interns every value it reads or writes in a cache of its own: a tenth of the
-		// time of an import, and no gain for rows that are nearly all distinct
-		if (System.getProperty("h2.objectCache") == null) {
-			System.setProperty("h2.objectCache", "false");
-		}
-		GracefulShutdown shutdown = GracefulShutdown.install();
-		int exitCode = ExchangeCommandLine.execute(args);
-		shutdown.exit(exitCode);
-		System.exit(exitCode);
-	}
 
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.coordination.exchange.run.ExchangeRunner;
-import org.coordination.exchange.run.GracefulShutdown;
+import org.coordination.exchange.job.GracefulShutdown;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -159,14 +159,36 @@ public final class ExchangeFileReader implements Closeable {
 		}
 		// a NUL is no character of any text: the record cannot be parsed
 		if (status != RecordFramer.COMPLETE || framer.nul()) {
-			return framer.malformed();
+			return malformed(framer);
 		}
 		String record = framer.text();
 		String[] fields = this.splitter.split(record, framer.quotes() > 0);
 		if (fields == null || fields.length != this.header.size() || hasTooLongField(fields)) {
-			return framer.malformed();
+			return malformed(framer);
 		}
-		return new RawRecord(framer.recordLine(), record, fields);
+		// only the start of a row's text is ever shown: the rest is not held
+		return new RawRecord(framer.recordLine(), shortened(record), fields);
+	}
+
+	private static RawRecord malformed(RecordFramer framer) {
+		RawRecord record = framer.malformed();
+		return new RawRecord(record.lineNumber(), shortened(record.raw()), null);
+	}
+
+	/**
+	 * {@code raw} cut to {@link #RAW_LIMIT} characters and {@code "…"} when longer: a
+	 * rejected row is found by its line number, and a chunk of records stays small
+	 * however long its rows are.
+	 */
+	static String shortened(String raw) {
+		if (raw.length() <= RAW_LIMIT + 1) {
+			return raw;
+		}
+		int keep = RAW_LIMIT;
+		if (Character.isHighSurrogate(raw.charAt(keep - 1))) {
+			keep--;
+		}
+		return raw.substring(0, keep) + "…";
 	}
 
 	/**

@@ -6,9 +6,8 @@ package org.coordination.exchange.input;
  *
  * @param lineNumber 1-based physical line where the record starts
  * @param raw the record as read, separators included, lines joined with {@code "\n"} and
- * without the final line terminator; for a malformed record only its first physical line
- * (cut to 10,000 characters and {@code "…"} when that line alone is too long to be any
- * valid record)
+ * without the final line terminator, cut to 10,000 characters and {@code "…"} when
+ * longer; for a malformed record only its first physical line (cut the same way)
  * @param fields the parsed fields, untrimmed, as many as the header has; {@code null}
  * when the record is malformed
  */

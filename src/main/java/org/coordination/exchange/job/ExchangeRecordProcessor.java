@@ -25,13 +25,6 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 
 	static final List<String> MALFORMED = List.of("MALFORMED_ROW");
 
-	/**
-	 * Characters of a rejected row's {@code raw} that are kept (then {@code "…"}): the
-	 * row is found by its line number, and a chunk of rejected rows stays small however
-	 * long the rows are.
-	 */
-	static final int RAW_LIMIT = ExchangeFileReader.RAW_LIMIT;
-
 	private final String fileName;
 
 	private final Supplier<HeaderMapping> header;
@@ -67,8 +60,7 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 	@Override
 	public ImportedRow process(RawRecord item) {
 		if (item.malformed()) {
-			return ImportedRow
-				.rejected(new RejectedRow(this.fileName, item.lineNumber(), "", MALFORMED, shortened(item.raw())));
+			return ImportedRow.rejected(new RejectedRow(this.fileName, item.lineNumber(), "", MALFORMED, item.raw()));
 		}
 		if (this.mapping == null) {
 			this.mapping = this.header.get();
@@ -81,23 +73,8 @@ public class ExchangeRecordProcessor implements ItemProcessor<RawRecord, Importe
 		if (verdict.accepted()) {
 			return ImportedRow.accepted(item.lineNumber(), verdict.record());
 		}
-		return ImportedRow.rejected(
-				new RejectedRow(this.fileName, item.lineNumber(), recordId, verdict.reasons(), shortened(item.raw())));
-	}
-
-	/**
-	 * {@code raw} cut to {@link #RAW_LIMIT} characters and {@code "…"} when longer (the
-	 * reader's own cut of an overlong line is left as it is).
-	 */
-	static String shortened(String raw) {
-		if (raw.length() <= RAW_LIMIT + 1) {
-			return raw;
-		}
-		int keep = RAW_LIMIT;
-		if (Character.isHighSurrogate(raw.charAt(keep - 1))) {
-			keep--;
-		}
-		return raw.substring(0, keep) + "…";
+		return ImportedRow
+			.rejected(new RejectedRow(this.fileName, item.lineNumber(), recordId, verdict.reasons(), item.raw()));
 	}
 
 }

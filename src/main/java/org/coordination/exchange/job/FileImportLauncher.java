@@ -59,7 +59,10 @@ public class FileImportLauncher {
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			JobExecution last = this.jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME, jobParameters);
-			return ImportOutcome.staged(last.getJobInstanceId(), recordsRead(last), -1);
+			long staged = recordsRead(last);
+			logger.info("{}: publishing the {} rows an earlier run staged; the file is not read again",
+					parameters.file(), staged);
+			return ImportOutcome.staged(last.getJobInstanceId(), staged, staged);
 		}
 		catch (Exception ex) {
 			return ImportOutcome.failed(describe(ex), null);

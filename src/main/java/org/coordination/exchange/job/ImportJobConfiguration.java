@@ -14,7 +14,7 @@ import org.coordination.exchange.store.JdbcExchangeRecordWriter;
 import org.coordination.exchange.validation.ExchangeRecordValidator;
 import org.coordination.exchange.validation.ReferenceData;
 
-import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -25,6 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -45,70 +47,48 @@ class ImportJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(importStep).build();
 	}
 
+	/**
+	 * The import step of one file, built for each job execution (each file's import) from
+	 * its job parameters: its reader, processor, writer and listeners are plain objects
+	 * of that import, called directly, not through step-scoped proxies for every row.
+	 */
 	@Bean
-	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ExchangeFileItemReader exchangeFileItemReader, ExchangeRecordProcessor exchangeRecordProcessor,
-			JdbcExchangeRecordWriter jdbcExchangeRecordWriter, StagedRecordIds stagedRecordIds,
-			ImportBeginListener importBeginListener, ImportProgressListener importProgressListener,
-			ImportStopListener importStopListener, @Value("${exchange.chunk-size:1000}") int chunkSize) {
-		return new StepBuilder("importStep", jobRepository).<RawRecord, ImportedRow>chunk(chunkSize)
-			.transactionManager(transactionManager)
-			.reader(exchangeFileItemReader)
-			.processor(exchangeRecordProcessor)
-			.writer(jdbcExchangeRecordWriter)
-			.listener(importBeginListener)
-			.listener(stagedRecordIds)
-			.listener(importProgressListener)
-			// after the progress listener, whose checkpoint a stop signal releases
-			.listener(importStopListener)
-			.build();
-	}
-
-	// step-scoped: files of one run are imported side by side by the same step
-
-	@Bean
-	@StepScope
-	ImportProgressListener importProgressListener(ExchangeFileItemReader exchangeFileItemReader,
-			@Value("${exchange.progress-interval-millis:5000}") long progressIntervalMillis) {
-		return new ImportProgressListener(exchangeFileItemReader, System.console() != null, progressIntervalMillis);
-	}
-
-	@Bean
-	@StepScope
-	ImportStopListener importStopListener(ObjectProvider<JobOperator> jobOperator) {
-		return new ImportStopListener(jobOperator);
-	}
-
-	/** Built-in service branches plus the operator's extension file, if configured. */
-	@Bean
-	ReferenceData referenceData(@Value("${exchange.branches-file:}") String branchesFile) {
-		return branchesFile.isBlank() ? ReferenceData.defaults() : ReferenceData.withExtension(Path.of(branchesFile));
-	}
-
-	@Bean
-	@StepScope
-	ExchangeFileItemReader exchangeFileItemReader(@Value("#{jobParameters['input.file']}") String file,
+	@JobScope
+	Step importStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ImportStore importStore,
+			JdbcTemplate jdbcTemplate, ReferenceData referenceData, ObjectProvider<JobOperator> jobOperator,
+			@Value("#{jobParameters['input.file']}") String file,
 			@Value("#{jobParameters['input.display-path']}") String displayPath,
 			@Value("#{jobParameters['input.encoding']}") String encoding,
-			@Value("#{jobParameters['input.separator']}") String separator) {
+			@Value("#{jobParameters['input.separator']}") String separator,
+			@Value("#{jobParameters['input.sha256']}") String sha256, @Value("#{jobParameters['run.id']}") Long runId,
+			@Value("#{jobParameters['run.date']}") LocalDate runDate,
+			@Value("#{jobExecution.jobInstance.instanceId}") long importId,
+			@Value("${exchange.chunk-size:1000}") int chunkSize,
+			@Value("${exchange.progress-interval-millis:5000}") long progressIntervalMillis) {
+		Path path = Path.of(file);
 		Character sep = "detect".equals(separator) ? null : separator.charAt(0);
-		return new ExchangeFileItemReader(Path.of(file), displayPath, new CsvOptions(Charset.forName(encoding), sep));
-	}
-
-	@Bean
-	@StepScope
-	ExchangeRecordProcessor exchangeRecordProcessor(@Value("#{jobParameters['input.file']}") String file,
-			ExchangeFileItemReader exchangeFileItemReader, ReferenceData referenceData,
-			@Value("#{jobParameters['run.date']}") LocalDate runDate, StagedRecordIds stagedRecordIds) {
-		return ExchangeRecordProcessor.forFile(Path.of(file), exchangeFileItemReader::header,
-				new ExchangeRecordValidator(referenceData, runDate), stagedRecordIds);
-	}
-
-	@Bean
-	@StepScope
-	StagedRecordIds stagedRecordIds(@Value("#{jobParameters['input.file']}") String file, ImportStore importStore,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
-		return new StagedRecordIds(importStore, importId, expectedRows(Path.of(file)));
+		ExchangeFileItemReader reader = new ExchangeFileItemReader(path, displayPath,
+				new CsvOptions(Charset.forName(encoding), sep));
+		StagedRecordIds acceptedIds = new StagedRecordIds(importStore, importId, expectedRows(path));
+		ExchangeRecordProcessor processor = ExchangeRecordProcessor.forFile(path, reader::header,
+				new ExchangeRecordValidator(referenceData, runDate), acceptedIds);
+		return new StepBuilder("importStep", jobRepository).<RawRecord, ImportedRow>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			// each record is processed as soon as it is read, in file order on the step's
+			// thread (Batch 6 keeps a chunk's records until it is written either way):
+			// the
+			// duplicate rule sees rows in file order, and checks the store in the chunk's
+			// transaction
+			.taskExecutor(new TaskExecutorAdapter(new SyncTaskExecutor()))
+			.reader(reader)
+			.processor(processor)
+			.writer(new JdbcExchangeRecordWriter(jdbcTemplate, importId))
+			.listener(new ImportBeginListener(importStore, path, sha256, runId))
+			.listener(acceptedIds)
+			.listener(new ImportProgressListener(reader, System.console() != null, progressIntervalMillis))
+			// after the progress listener, whose checkpoint a stop signal releases
+			.listener(new ImportStopListener(jobOperator))
+			.build();
 	}
 
 	/** An estimate of a file's rows (real rows are about a hundred bytes). */
@@ -122,19 +102,10 @@ class ImportJobConfiguration {
 		}
 	}
 
+	/** Built-in service branches plus the operator's extension file, if configured. */
 	@Bean
-	@StepScope
-	ImportBeginListener importBeginListener(ImportStore importStore,
-			@Value("#{jobParameters['input.file']}") String file,
-			@Value("#{jobParameters['input.sha256']}") String sha256, @Value("#{jobParameters['run.id']}") Long runId) {
-		return new ImportBeginListener(importStore, Path.of(file), sha256, runId);
-	}
-
-	@Bean
-	@StepScope
-	JdbcExchangeRecordWriter jdbcExchangeRecordWriter(JdbcTemplate jdbcTemplate,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long importId) {
-		return new JdbcExchangeRecordWriter(jdbcTemplate, importId);
+	ReferenceData referenceData(@Value("${exchange.branches-file:}") String branchesFile) {
+		return branchesFile.isBlank() ? ReferenceData.defaults() : ReferenceData.withExtension(Path.of(branchesFile));
 	}
 
 }

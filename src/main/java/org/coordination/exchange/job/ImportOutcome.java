@@ -45,6 +45,11 @@ public record ImportOutcome(Status status, long importId, long rowsRead, String 
 		return new ImportOutcome(Status.STAGED, importId, rowsRead, null, null, resumedAfter);
 	}
 
+	/** A staged import left unpublished because a stop signal came before its turn. */
+	public ImportOutcome stoppedBeforePublishing() {
+		return stopped(this.rowsRead);
+	}
+
 	static ImportOutcome imported(ImportCounts counts, long resumedAfter) {
 		return new ImportOutcome(Status.IMPORTED, -1, 0, null, counts, resumedAfter);
 	}

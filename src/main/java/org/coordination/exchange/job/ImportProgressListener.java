@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.Checkpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -22,7 +23,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * terminal, otherwise one log line every few seconds. Progress is measured in bytes of
  * the file, so the ETA holds from the first chunk.
  */
-class ImportProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
+class ImportProgressListener implements ItemWriteListener<ImportedRow>, StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(ImportProgressListener.class);
 
@@ -73,7 +74,7 @@ class ImportProgressListener implements ChunkListener<Object, Object>, StepExecu
 	}
 
 	@Override
-	public void afterChunk(Chunk<Object> chunk) {
+	public void afterWrite(Chunk<? extends ImportedRow> chunk) {
 		this.rows += chunk.size();
 		this.chunks++;
 		long bytes = this.reader.bytesRead();

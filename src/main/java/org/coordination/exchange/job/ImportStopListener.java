@@ -1,11 +1,10 @@
 package org.coordination.exchange.job;
 
-import org.coordination.exchange.run.GracefulShutdown;
-
+import org.coordination.exchange.store.ImportedRow;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.JobExecutionShutdownHook;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -21,7 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * while its chunk is still being read and written, and the step could fail instead of
  * stopping. The JVM hook ({@code GracefulShutdown}) only raises the flag read here.
  */
-class ImportStopListener implements ChunkListener<Object, Object>, StepExecutionListener {
+class ImportStopListener implements ItemWriteListener<ImportedRow>, StepExecutionListener {
 
 	private final ObjectProvider<JobOperator> jobOperator;
 
@@ -40,7 +39,7 @@ class ImportStopListener implements ChunkListener<Object, Object>, StepExecution
 	}
 
 	@Override
-	public void afterChunk(Chunk<Object> chunk) {
+	public void afterWrite(Chunk<? extends ImportedRow> chunk) {
 		if (!this.stopped && GracefulShutdown.current().requested()) {
 			this.stopped = true;
 			new JobExecutionShutdownHook(this.jobExecution, this.jobOperator.getObject()).run();

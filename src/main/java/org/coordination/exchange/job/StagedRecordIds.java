@@ -3,10 +3,11 @@ package org.coordination.exchange.job;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.coordination.exchange.store.ImportedRow;
 import org.coordination.exchange.store.ImportStore;
 import org.coordination.exchange.validation.AcceptedRecordIds;
 
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -20,7 +21,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * transaction, so it sees what the chunk before wrote), so no row is ever rejected for a
  * duplicate it does not have.
  */
-class StagedRecordIds implements AcceptedRecordIds, StepExecutionListener, ChunkListener<Object, Object> {
+class StagedRecordIds implements AcceptedRecordIds, StepExecutionListener, ItemWriteListener<ImportedRow> {
 
 	private final ImportStore store;
 
@@ -63,7 +64,7 @@ class StagedRecordIds implements AcceptedRecordIds, StepExecutionListener, Chunk
 
 	/** The chunk is written: its ids are in the store now. */
 	@Override
-	public void afterChunk(Chunk<Object> chunk) {
+	public void afterWrite(Chunk<? extends ImportedRow> chunk) {
 		this.chunk.clear();
 	}
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.coordination.exchange.input.InputFileException;
 import org.coordination.exchange.input.InputFiles;
 import org.coordination.exchange.job.FileImportLauncher;
+import org.coordination.exchange.job.GracefulShutdown;
 import org.coordination.exchange.job.ImportJobParameters;
 import org.coordination.exchange.job.ImportOutcome;
 import org.coordination.exchange.job.ImportOutcome.Status;
@@ -183,7 +184,7 @@ public class ExchangeRunner {
 				if (outcome != null && outcome.status() == Status.STAGED) {
 					// a stop signal before its turn leaves it staged: the next run
 					// publishes it
-					outcome = GracefulShutdown.current().requested() ? null
+					outcome = GracefulShutdown.current().requested() ? outcome.stoppedBeforePublishing()
 							: this.importPublisher.publish(outcome, runId, request.maxRejects());
 				}
 				teller.tell(planned, outcome);

@@ -1,4 +1,4 @@
-package org.coordination.exchange.run;
+package org.coordination.exchange.job;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
