@@ -1,5 +1,7 @@
 package org.coordination.exchange.input;
 
+import java.util.Arrays;
+
 /**
  * One record of an input file as framed by {@link ExchangeFileReader}: where it starts,
  * its text and its fields, or no fields when it cannot be parsed ({@code MALFORMED_ROW}).
@@ -12,6 +14,17 @@ package org.coordination.exchange.input;
  * when the record is malformed
  */
 public record RawRecord(long lineNumber, String raw, String[] fields) {
+
+	/**
+	 * Lets go of the record's fields once they are no longer needed: a holder of many
+	 * records (a chunk of an import, until it is written) then keeps only their starts,
+	 * however long their fields were.
+	 */
+	public void releaseFields() {
+		if (this.fields != null) {
+			Arrays.fill(this.fields, null);
+		}
+	}
 
 	/** Whether the record could not be parsed (SPEC §3 {@code MALFORMED_ROW}). */
 	public boolean malformed() {

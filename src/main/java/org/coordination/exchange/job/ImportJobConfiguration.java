@@ -83,6 +83,7 @@ class ImportJobConfiguration {
 			.reader(reader)
 			.processor(processor)
 			.writer(new JdbcExchangeRecordWriter(jdbcTemplate, importId))
+			.listener(new ReleaseProcessedFields())
 			.listener(new ImportBeginListener(importStore, path, sha256, runId))
 			.listener(acceptedIds)
 			.listener(new ImportProgressListener(reader, System.console() != null, progressIntervalMillis))
