@@ -41,6 +41,14 @@ public class StoredRecords {
 			+ "WHERE f.status = 'COMPLETED' "
 			+ "AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)";
 
+	// one published import's records by their key range: no join, and no look-up of
+	// replaced records where the range has none (a fresh import's, most often)
+	private static final String RECORDS_IN_RANGE = RECORD_COLUMNS
+			+ " FROM exchange_record r WHERE r.row_key BETWEEN ? AND ?";
+
+	private static final String RECORDS_IN_RANGE_NOT_REPLACED = RECORDS_IN_RANGE
+			+ " AND NOT EXISTS (SELECT 1 FROM superseded_record s WHERE s.row_key = r.row_key)";
+
 	// Rejects of the latest finished attempt of each file name: a file imported again
 	// replaces its earlier rejects. A withdrawn import (reports not written) does not.
 	// The imports first, then each one's rows in its key's order: one query sorting all
@@ -72,15 +80,18 @@ public class StoredRecords {
 	 */
 	public void forEachVisibleRecord(List<? extends Consumer<ExchangeRecord>> actions) {
 		long[] bounds = partBounds(actions.size());
+		List<Long> published = this.jdbc.queryForList(
+				"SELECT import_id FROM import_file WHERE status = 'COMPLETED' AND accepted > 0 ORDER BY import_id",
+				Long.class);
 		List<Thread> threads = new ArrayList<>();
 		List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
 		for (int i = 0; i < actions.size(); i++) {
 			Consumer<ExchangeRecord> action = actions.get(i);
-			List<Object> range = List.of(bounds[i], bounds[i + 1] - 1);
+			long from = bounds[i];
+			long to = bounds[i + 1] - 1;
 			Runnable part = () -> {
 				try {
-					stream(VISIBLE_RECORDS + " AND r.row_key BETWEEN ? AND ?", range,
-							(ResultSet rs) -> action.accept(toRecord(rs)));
+					forEachPublishedRecord(published, from, to, action);
 				}
 				catch (RuntimeException | Error ex) {
 					failures.add(ex);
@@ -105,6 +116,21 @@ public class StoredRecords {
 				throw error;
 			}
 			throw (RuntimeException) first;
+		}
+	}
+
+	/** The visible records of these published imports with row keys from, to. */
+	private void forEachPublishedRecord(List<Long> published, long from, long to, Consumer<ExchangeRecord> action) {
+		for (long importId : published) {
+			long first = Math.max(from, RowKeys.first(importId));
+			long last = Math.min(to, RowKeys.last(importId));
+			if (first > last) {
+				continue;
+			}
+			Long replaced = this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM superseded_record WHERE row_key BETWEEN ? AND ?", Long.class, first, last);
+			stream((replaced != null && replaced > 0) ? RECORDS_IN_RANGE_NOT_REPLACED : RECORDS_IN_RANGE,
+					List.of(first, last), (ResultSet rs) -> action.accept(toRecord(rs)));
 		}
 	}
 
