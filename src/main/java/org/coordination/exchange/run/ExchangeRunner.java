@@ -174,13 +174,13 @@ public class ExchangeRunner {
 				// keep up to `threads` files importing: this one and those after it
 				while (imports.size() < Math.min(files.size(), i + threads)) {
 					PlannedFile next = files.get(imports.size());
+					// one at a time: imported here, before the file after it starts
 					imports.add((threads > 1)
 							? this.importExecutor.submitCompletable(() -> importPlanned(next, request, runId, runDate))
-							: CompletableFuture.completedFuture(null));
+							: CompletableFuture.completedFuture(importPlanned(next, request, runId, runDate)));
 				}
 				PlannedFile planned = files.get(i);
-				ImportOutcome outcome = (threads > 1) ? imports.get(i).join()
-						: importPlanned(planned, request, runId, runDate);
+				ImportOutcome outcome = imports.get(i).join();
 				if (outcome != null && outcome.status() == Status.STAGED) {
 					// a stop signal before its turn leaves it staged: the next run
 					// publishes it
