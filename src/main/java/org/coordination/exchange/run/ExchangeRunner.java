@@ -166,7 +166,7 @@ public class ExchangeRunner {
 	 */
 	private void importAll(RunPlan plan, RunRequest request, long runId, FileTeller teller) {
 		List<PlannedFile> files = plan.files();
-		int threads = plan.sameContentTwice() ? 1 : (int) Math.min(this.importThreads, plan.importable());
+		int threads = plan.sameContentTwice() ? 1 : (int) Math.max(1, Math.min(this.importThreads, plan.importable()));
 		LocalDate runDate = LocalDate.now();
 		List<CompletableFuture<ImportOutcome>> imports = new ArrayList<>();
 		try {
